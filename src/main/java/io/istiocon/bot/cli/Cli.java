@@ -1,0 +1,364 @@
+package io.istiocon.bot.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.istiocon.bot.catalog.Conference;
+import io.istiocon.bot.catalog.Session;
+import io.istiocon.bot.catalog.Speaker;
+import io.istiocon.bot.files.CatalogFiles;
+import io.istiocon.bot.files.CatalogReader;
+import io.istiocon.bot.files.LiveCatalog;
+import io.istiocon.bot.files.Problem;
+import io.istiocon.bot.search.Answer;
+import io.istiocon.bot.search.QueryEngine;
+import io.istiocon.bot.service.AnswerService;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The command line: {@code ask}, {@code validate} and {@code serve}. Returns exit codes instead of
+ * exiting, so tests run it in-process: 0 answered or valid, 1 catalog error, 2 usage error.
+ */
+public final class Cli {
+  /** Exit code: done. */
+  public static final int OK = 0;
+  /** Exit code: a catalog file has problems. */
+  public static final int CATALOG_ERROR = 1;
+  /** Exit code: the command line is wrong. */
+  public static final int USAGE = 2;
+
+  static final String USAGE_TEXT = """
+      Usage: java -jar target/istiocon-bot.jar <command> [options]
+
+      Commands:
+        ask QUESTION          Answer a question from the terminal, with the bundled catalog.
+        validate [PATH...]    Check catalog files or folders (default: $CATALOG_DIR or ./catalog).
+        serve                 Run the Slack app (HTTP on $PORT, or Socket Mode when SLACK_APP_TOKEN is set).
+        help                  Show this text.
+
+      ask options:
+        --json                Print {"query", "intent", "results": [...]} instead of text cards.
+        --limit N             Show at most N sessions (default 5).
+        --now INSTANT         Answer as if it were INSTANT (ISO-8601, e.g. 2021-02-22T17:45:00Z).
+        --catalog PATH        A catalog file or folder (default: $CATALOG_DIR or ./catalog).
+        --batch FILE.jsonl    Answer one {"q": ..., "now": ...} per line; print one JSON answer per line
+                              ("-" reads standard input).
+
+      Exit codes: 0 answered (even with no results), 1 catalog error, 2 usage error.
+      See README.md for the catalog format and the Slack setup.
+      """;
+
+  /** Runs the {@code serve} command; the server lives outside the CLI package. */
+  public interface Server {
+    int serve(Map<String, String> env, PrintStream out, PrintStream err);
+  }
+
+  private final Map<String, String> env;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Clock clock;
+  private final Server server;
+
+  /** Creates a command line over the given environment, streams, clock and server. */
+  public Cli(Map<String, String> env, PrintStream out, PrintStream err, Clock clock, Server server) {
+    this.env = env;
+    this.out = out;
+    this.err = err;
+    this.clock = clock;
+    this.server = server;
+  }
+
+  /** Runs a command and returns its exit code. */
+  public int run(String... args) {
+    if (args.length == 0) {
+      err.print(USAGE_TEXT);
+      return USAGE;
+    }
+    String command = args[0];
+    List<String> rest = List.of(args).subList(1, args.length);
+    try {
+      return switch (command) {
+        case "ask" -> ask(rest);
+        case "validate" -> validate(rest);
+        case "serve" -> server.serve(env, out, err);
+        case "help", "--help", "-h" -> {
+          out.print(USAGE_TEXT);
+          yield OK;
+        }
+        default -> usage("unknown command \"" + command + "\"");
+      };
+    } catch (UsageException e) {
+      return usage(e.getMessage());
+    }
+  }
+
+  private int usage(String message) {
+    err.println("istiocon-bot: " + message);
+    err.println("Run \"java -jar target/istiocon-bot.jar help\" for usage.");
+    return USAGE;
+  }
+
+  private static final class UsageException extends RuntimeException {
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  // ---- ask --------------------------------------------------------------------------------
+
+  private int ask(List<String> args) {
+    boolean json = false;
+    int limit = 5;
+    Instant now = null;
+    Path catalog = defaultCatalog();
+    String batch = null;
+    List<String> words = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      switch (a) {
+        case "--json" -> json = true;
+        case "--limit" -> limit = positive(value(args, ++i, a), a);
+        case "--now" -> now = instant(value(args, ++i, a), a);
+        case "--catalog" -> catalog = Path.of(value(args, ++i, a));
+        case "--batch" -> batch = value(args, ++i, a);
+        default -> {
+          if (a.startsWith("--")) {
+            throw new UsageException("unknown option " + a);
+          }
+          words.add(a);
+        }
+      }
+    }
+    if (batch == null && words.isEmpty()) {
+      throw new UsageException("ask needs a question, e.g. ask \"ebpf talks\"");
+    }
+    if (batch != null && !words.isEmpty()) {
+      throw new UsageException("give either a question or --batch, not both");
+    }
+    LiveCatalog live = new LiveCatalog(catalog, new CatalogReader(), clock, Ticker.systemTicker(), Runnable::run,
+        Duration.ofSeconds(1), new LiveCatalog.Events() {});
+    LiveCatalog.Snapshot snapshot = live.current();
+    if (!snapshot.problems().isEmpty() || !snapshot.ready()) {
+      printProblems(snapshot.problems());
+      if (snapshot.problems().isEmpty()) {
+        err.println(CatalogFiles.displayName(catalog) + ": no conference loaded");
+      }
+      return CATALOG_ERROR;
+    }
+    AnswerService service = new AnswerService(live::current, new QueryEngine(), Ticker.systemTicker(), 1000);
+    if (batch != null) {
+      return batch(service, batch, limit);
+    }
+    Answer answer = service.ask(String.join(" ", words), now == null ? clock.instant() : now);
+    out.print(json ? JsonAnswers.write(JsonAnswers.render(answer, limit)) + "\n" : TextCards.render(answer, limit));
+    return OK;
+  }
+
+  private int batch(AnswerService service, String file, int limit) {
+    int bad = 0;
+    try (BufferedReader in = file.equals("-") ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+        : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+      String line;
+      int n = 0;
+      while ((line = in.readLine()) != null) {
+        n++;
+        if (line.isBlank()) {
+          continue;
+        }
+        String problem;
+        try {
+          JsonNode node = JsonAnswers.mapper().readTree(line);
+          JsonNode q = node == null ? null : node.get("q");
+          if (q == null || !q.isTextual()) {
+            problem = "expected {\"q\": \"question\", \"now\": \"optional instant\"}";
+          } else {
+            JsonNode nowNode = node.get("now");
+            Instant at = nowNode == null || nowNode.isNull() ? clock.instant() : OffsetDateTime.parse(nowNode.asText()).toInstant();
+            out.println(JsonAnswers.write(JsonAnswers.render(service.ask(q.asText(), at), limit)));
+            continue;
+          }
+        } catch (IOException | DateTimeException e) {
+          problem = e instanceof DateTimeException ? "\"now\" is not an ISO-8601 instant" : "not JSON: " + firstLine(e.getMessage());
+        }
+        bad++;
+        err.println(file + ":" + n + ": " + problem);
+        var error = JsonAnswers.mapper().createObjectNode();
+        error.put("line", n);
+        error.put("error", problem);
+        out.println(JsonAnswers.write(error));
+      }
+    } catch (IOException e) {
+      err.println("istiocon-bot: cannot read " + file + ": " + e.getMessage());
+      return USAGE;
+    }
+    return bad == 0 ? OK : USAGE;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  private Path defaultCatalog() {
+    String dir = env.get("CATALOG_DIR");
+    return Path.of(dir == null || dir.isBlank() ? "catalog" : dir);
+  }
+
+  private static String value(List<String> args, int i, String option) {
+    if (i >= args.size()) {
+      throw new UsageException(option + " needs a value");
+    }
+    return args.get(i);
+  }
+
+  private static int positive(String s, String option) {
+    try {
+      int n = Integer.parseInt(s);
+      if (n >= 1 && n <= 1000) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(option + " must be a number from 1 to 1000, got \"" + s + "\"");
+  }
+
+  private static Instant instant(String s, String option) {
+    try {
+      return OffsetDateTime.parse(s).toInstant();
+    } catch (DateTimeException e) {
+      throw new UsageException(option + " must be an ISO-8601 instant such as 2021-02-22T17:45:00Z, got \"" + s + "\"");
+    }
+  }
+
+  // ---- validate ---------------------------------------------------------------------------
+
+  private int validate(List<String> args) {
+    List<Path> locations = new ArrayList<>();
+    for (String a : args) {
+      if (a.startsWith("--")) {
+        throw new UsageException("validate takes paths only, got " + a);
+      }
+      locations.add(Path.of(a));
+    }
+    if (locations.isEmpty()) {
+      locations.add(defaultCatalog());
+    }
+    CatalogReader reader = new CatalogReader();
+    List<Problem> problems = new ArrayList<>();
+    List<CatalogReader.FileResult> good = new ArrayList<>();
+    Set<Path> synonymFiles = new LinkedHashSet<>();
+    List<String> synonymSummaries = new ArrayList<>();
+    for (Path location : locations) {
+      List<Path> files;
+      try {
+        if (!Files.exists(location)) {
+          problems.add(new Problem(location.toString(), 1, 1, "", "no such file or directory"));
+          continue;
+        }
+        boolean isSynonyms = !Files.isDirectory(location)
+            && location.getFileName().toString().toLowerCase(Locale.ROOT).startsWith(CatalogFiles.SYNONYMS + ".");
+        files = isSynonyms ? List.of() : CatalogFiles.conferences(location);
+        if (Files.isDirectory(location)) {
+          CatalogFiles.synonyms(location).ifPresent(synonymFiles::add);
+          if (files.isEmpty()) {
+            problems.add(new Problem(location.toString(), 1, 1, "", "no catalog files (*.yaml, *.yml, *.json) here"));
+          }
+        } else if (isSynonyms) {
+          synonymFiles.add(location);
+        }
+      } catch (IOException e) {
+        problems.add(new Problem(location.toString(), 1, 1, "", "cannot list: " + e.getMessage()));
+        continue;
+      }
+      for (Path file : files) {
+        CatalogReader.FileResult result = reader.read(file, CatalogFiles.displayName(file));
+        problems.addAll(result.problems());
+        if (result.ok()) {
+          good.add(result);
+        }
+      }
+    }
+    for (Path file : synonymFiles) {
+      CatalogReader.SynonymsResult result = reader.readSynonyms(file, CatalogFiles.displayName(file));
+      problems.addAll(result.problems());
+      if (result.ok()) {
+        synonymSummaries.add(result.name() + ": " + result.groups().size() + " synonym groups");
+      }
+    }
+    Map<String, String> owners = new HashMap<>();
+    for (CatalogReader.FileResult result : good) {
+      String owner = owners.putIfAbsent(result.conference().id(), result.name());
+      if (owner != null) {
+        problems.add(new Problem(result.name(), 1, 1, "conference", "id " + result.conference().id()
+            + " is already used by " + owner + "; each file needs its own id"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      printProblems(problems);
+      return CATALOG_ERROR;
+    }
+    for (CatalogReader.FileResult result : good) {
+      out.println(summary(result));
+    }
+    synonymSummaries.forEach(out::println);
+    out.println("OK: " + good.size() + (good.size() == 1 ? " catalog file" : " catalog files") + " valid.");
+    return OK;
+  }
+
+  private void printProblems(List<Problem> problems) {
+    for (Problem p : problems) {
+      err.println(p);
+    }
+    err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems")
+        + "; see README.md#catalog-format");
+  }
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+
+  static String summary(CatalogReader.FileResult result) {
+    Conference c = result.conference();
+    Set<String> speakers = new LinkedHashSet<>();
+    Map<String, Integer> languages = new TreeMap<>();
+    Map<String, Integer> types = new TreeMap<>();
+    Set<java.time.LocalDate> days = new LinkedHashSet<>();
+    for (Session s : c.sessions()) {
+      s.speakers().stream().map(Speaker::name).forEach(speakers::add);
+      languages.merge(s.language(), 1, Integer::sum);
+      types.merge(s.type().id(), 1, Integer::sum);
+      days.add(c.dayOf(s.start()));
+    }
+    return result.name() + ": " + c.name() + " (" + c.id() + "), " + c.start().format(DAY) + " \u2013 " + c.end().format(DAY)
+        + ", " + c.zone().getId() + "\n"
+        + "  " + c.sessions().size() + " sessions on " + days.size() + " days, " + speakers.size() + " speakers\n"
+        + "  languages: " + join(languages) + "\n"
+        + "  types: " + join(types);
+  }
+
+  private static String join(Map<String, Integer> counts) {
+    return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+  }
+}

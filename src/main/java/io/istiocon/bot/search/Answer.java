@@ -1,0 +1,44 @@
+package io.istiocon.bot.search;
+
+import io.istiocon.bot.catalog.Catalog;
+import io.istiocon.bot.catalog.Session;
+import java.util.List;
+
+/**
+ * The engine's reply to one question: ranked sessions (best first), notes that explain the answer
+ * ("Nothing is on right now"), and suggestions when nothing matched.
+ *
+ * @param catalog the catalog version that produced this answer
+ * @param set whether the question asked for a whole set (all workshops) rather than one talk
+ */
+public record Answer(
+    Query query,
+    Query.Intent intent,
+    List<Hit> hits,
+    boolean set,
+    List<String> notes,
+    List<String> suggestions,
+    Catalog catalog) {
+
+  public Answer {
+    hits = List.copyOf(hits);
+    notes = List.copyOf(notes);
+    suggestions = List.copyOf(suggestions);
+  }
+
+  /** A session in an answer, with the score that ranked it. */
+  public record Hit(Session session, double score) {}
+
+  /** Returns whether the answer holds no sessions. */
+  public boolean isEmpty() {
+    return hits.isEmpty();
+  }
+
+  /** Returns at most {@code limit} hits starting at {@code offset}. */
+  public List<Hit> page(int offset, int limit) {
+    if (offset >= hits.size()) {
+      return List.of();
+    }
+    return hits.subList(offset, Math.min(hits.size(), offset + limit));
+  }
+}

@@ -1,0 +1,9 @@
+package io.istiocon.bot.search;
+
+/**
+ * A speaker or a company that a question can name; {@code docs} are the sessions it stands for,
+ * in ascending order.
+ */
+record Entity(Kind kind, String label, int[] docs) {
+  enum Kind { SPEAKER, COMPANY }
+}

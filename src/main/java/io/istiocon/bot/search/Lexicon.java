@@ -1,0 +1,67 @@
+package io.istiocon.bot.search;
+
+import java.util.Arrays;
+import java.util.Set;
+
+/** Word lists the query parser and the index share. */
+final class Lexicon {
+  private Lexicon() {}
+
+  /** Function words: they carry no topic, in questions or in titles. */
+  static final Set<String> STOPWORDS = words(
+      "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "from", "with", "by", "as",
+      "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those",
+      "there", "here", "into", "onto", "via", "vs", "than", "then", "so", "but", "if", "not", "no",
+      "do", "does", "did", "doing", "done", "has", "have", "had", "will", "would", "should", "could",
+      "can", "may", "might", "must", "shall", "your", "you", "yours", "our", "ours", "we", "us", "my",
+      "me", "i", "im", "ive", "they", "them", "their", "he", "she", "his", "her", "what", "whats",
+      "which", "who", "whom", "whose", "where", "when", "why", "how", "s", "t", "any", "some", "all",
+      "about", "up", "out", "over", "under", "just", "also", "too", "very", "much", "many", "more",
+      "most", "such", "own", "same", "other", "each", "both", "few", "only", "again", "once");
+
+  /**
+   * Words people wrap a question in: they name no topic ("show me", "are there any talks about",
+   * "which session covers").
+   */
+  static final Set<String> FILLER = words(
+      "show", "list", "give", "tell", "find", "search", "get", "see", "look", "looking", "want", "wanna",
+      "need", "know", "like", "please", "pls", "thanks", "thank", "hey", "hi", "hello", "bot", "istiocon",
+      "talk", "talks", "session", "sessions", "presentation", "presentations", "covers", "cover",
+      "covered", "covering", "mention", "mentions", "mentioned", "mentioning", "discuss", "discusses",
+      "discussed", "discussing", "regarding", "related", "relating", "anything", "something",
+      "everything", "stuff", "topic", "topics", "thing", "things", "recommend", "recommended",
+      "suggest", "interesting", "good", "great", "cool", "nice", "happening", "scheduled", "schedule",
+      "program", "programme", "agenda", "event", "events", "conference", "there", "available", "held",
+      "given", "giving", "gives", "give", "presenting", "presents", "present", "presented",
+      "speaking", "speaks", "speak", "spoke", "talking", "run", "running", "runs", "hosted", "hosting",
+      "hosts", "host", "delivered", "delivering", "covering", "explain", "explains", "explained",
+      "learn", "learning", "anyone", "someone", "somebody", "people", "person", "speaker", "speakers",
+      "one", "ones", "let", "lets", "go", "going", "gonna", "kind", "sort", "type", "types");
+
+  /**
+   * Filler words that still carry topic when they are all there is: "run" in "how does eBay run
+   * istio" is filler, but a question that is only "learning" keeps it.
+   */
+  static boolean isFiller(String word) {
+    return STOPWORDS.contains(word) || FILLER.contains(word);
+  }
+
+  /** Words that ask for the program as a whole, when no topic is given. */
+  static final Set<String> WHOLE_PROGRAM = words(
+      "schedule", "program", "programme", "agenda", "all", "everything", "list", "lineup", "full");
+
+  /** Words that ask for facts about the conference. */
+  static final Set<String> ABOUT = words(
+      "stats", "statistics", "registrants", "registered", "registration", "attendees", "attendance",
+      "attended", "countries", "country", "viewers", "figures", "numbers", "istiocon", "conference",
+      "event", "dates", "about", "website");
+
+  /** Words that ask how to use the bot. */
+  static final Set<String> HELP = words(
+      "help", "usage", "commands", "command", "howto", "hi", "hello", "hey", "start", "examples",
+      "example", "options", "menu");
+
+  private static Set<String> words(String... words) {
+    return Set.copyOf(Arrays.asList(words));
+  }
+}

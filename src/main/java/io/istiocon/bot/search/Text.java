@@ -1,0 +1,146 @@
+package io.istiocon.bot.search;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Folds text for matching and splits it into words. Folding applies NFKC, lower case and accent
+ * removal, so "Núñez" and "nunez" meet. Han text has no spaces, so each run of Han characters
+ * becomes overlapping character bigrams ("流量管理" gives 流量, 量管, 管理).
+ */
+public final class Text {
+  private Text() {}
+
+  /**
+   * A word of folded text. A compound's glued form ({@code joined}) sits at its first part's
+   * position and spans its parts.
+   */
+  public record Word(String text, int position, boolean han, boolean joined, int span) {
+    Word(String text, int position, boolean han) {
+      this(text, position, han, false, 1);
+    }
+  }
+
+  /** Folds case, compatibility forms and accents. */
+  public static String fold(String raw) {
+    if (raw == null || raw.isEmpty()) {
+      return "";
+    }
+    String s = Normalizer.normalize(raw, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    s = Normalizer.normalize(s, Normalizer.Form.NFD);
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      int category = Character.getType(cp);
+      if (category == Character.NON_SPACING_MARK || category == Character.ENCLOSING_MARK
+          || category == Character.COMBINING_SPACING_MARK) {
+        continue; // accents
+      }
+      if (category == Character.FORMAT) {
+        continue; // zero-width joiners, RTL marks, soft hyphens
+      }
+      switch (cp) {
+        case 'ß' -> out.append("ss");
+        case 'æ' -> out.append("ae");
+        case 'œ' -> out.append("oe");
+        case 'ø' -> out.append('o');
+        case 'ł' -> out.append('l');
+        case 'đ', 'ð' -> out.append('d');
+        case 'þ' -> out.append("th");
+        case 'ı' -> out.append('i');
+        case '\u2018', '\u2019', '\u02bc', '`', '\u00b4' -> out.append('\'');
+        case '\u2010', '\u2011', '\u2012', '\u2013', '\u2212' -> out.append('-');
+        default -> out.appendCodePoint(cp);
+      }
+    }
+    return Normalizer.normalize(out, Normalizer.Form.NFC);
+  }
+
+  /** Returns whether a code point is a Han ideograph (CJK has no spaces between words). */
+  public static boolean isHan(int cp) {
+    return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+  }
+
+  /**
+   * Splits folded text into words. Possessives lose their "'s"; other apostrophes vanish ("don't"
+   * gives "dont"). Parts joined by '-', '.', '/' or '_' are kept apart and also glued ("multi-cluster"
+   * gives multi, cluster and multicluster), so either spelling finds the other.
+   */
+  public static List<Word> words(String folded) {
+    List<Word> words = new ArrayList<>();
+    int n = folded.length();
+    int i = 0;
+    int position = 0;
+    while (i < n) {
+      int cp = folded.codePointAt(i);
+      if (isHan(cp)) {
+        int startHan = i;
+        while (i < n && isHan(folded.codePointAt(i))) {
+          i += Character.charCount(folded.codePointAt(i));
+        }
+        position = addHan(folded.substring(startHan, i), position, words);
+        continue;
+      }
+      if (!Character.isLetterOrDigit(cp)) {
+        i += Character.charCount(cp);
+        continue;
+      }
+      // A compound: letter/digit runs joined by single connectors.
+      List<String> parts = new ArrayList<>();
+      StringBuilder part = new StringBuilder();
+      while (i < n) {
+        int c = folded.codePointAt(i);
+        if (Character.isLetterOrDigit(c) && !isHan(c)) {
+          part.appendCodePoint(c);
+          i += Character.charCount(c);
+        } else if (c == '\'' && part.length() > 0) {
+          int next = i + 1 < n ? folded.codePointAt(i + 1) : ' ';
+          int after = i + 2 < n ? folded.codePointAt(i + 2) : ' ';
+          if (next == 's' && !Character.isLetterOrDigit(after)) {
+            i += 2; // possessive
+            break;
+          }
+          i++; // don't -> dont
+        } else if ((c == '-' || c == '.' || c == '/' || c == '_') && part.length() > 0
+            && i + 1 < n && Character.isLetterOrDigit(folded.codePointAt(i + 1))
+            && !isHan(folded.codePointAt(i + 1))) {
+          parts.add(part.toString());
+          part.setLength(0);
+          i++;
+        } else {
+          break;
+        }
+      }
+      if (part.length() > 0) {
+        parts.add(part.toString());
+      }
+      for (String p : parts) {
+        words.add(new Word(p, position++, false));
+      }
+      if (parts.size() > 1) {
+        words.add(new Word(String.join("", parts), position - parts.size(), false, true, parts.size()));
+      }
+    }
+    return words;
+  }
+
+  private static int addHan(String run, int position, List<Word> out) {
+    int[] cps = run.codePoints().toArray();
+    if (cps.length == 1) {
+      out.add(new Word(run, position, true));
+      return position + 1;
+    }
+    for (int k = 0; k + 1 < cps.length; k++) {
+      out.add(new Word(new String(cps, k, 2), position++, true));
+    }
+    return position;
+  }
+
+  /** Folds and splits in one step. */
+  public static List<Word> analyze(String raw) {
+    return words(fold(raw));
+  }
+}

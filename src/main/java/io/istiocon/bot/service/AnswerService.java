@@ -1,0 +1,75 @@
+package io.istiocon.bot.service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.istiocon.bot.files.LiveCatalog;
+import io.istiocon.bot.search.Answer;
+import io.istiocon.bot.search.Query;
+import io.istiocon.bot.search.QueryEngine;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
+
+/**
+ * The one path from a question to an answer, shared by {@code ask} and Slack: the snapshot being
+ * served, the query engine, and a Caffeine cache of answers keyed by the normalized question, the
+ * catalog version and, for clock-relative questions, the minute.
+ */
+public final class AnswerService {
+  private record Key(Query query, long catalogVersion, long minute) {}
+
+  private final Supplier<LiveCatalog.Snapshot> snapshots;
+  private final QueryEngine engine;
+  private final Cache<Key, Answer> cache;
+
+  /** Creates a service with a cache of at most {@code maxAnswers} answers. */
+  public AnswerService(Supplier<LiveCatalog.Snapshot> snapshots, QueryEngine engine, Ticker ticker, long maxAnswers) {
+    this.snapshots = snapshots;
+    this.engine = engine;
+    this.cache = Caffeine.newBuilder()
+        .ticker(ticker)
+        .maximumSize(maxAnswers)
+        .expireAfterWrite(Duration.ofMinutes(30))
+        .recordStats()
+        .build();
+  }
+
+  /** Answers a question as of {@code now}. Never throws for any question text. */
+  public Answer ask(String question, Instant now) {
+    LiveCatalog.Snapshot snapshot = snapshots.get();
+    Query query = engine.parse(question);
+    // Clock-relative answers are computed for the start of the minute, so one cached answer is
+    // right for everyone who asks within that minute.
+    Instant at = query.dependsOnClock() ? now.truncatedTo(ChronoUnit.MINUTES) : now;
+    long minute = query.dependsOnClock() ? at.getEpochSecond() / 60 : -1;
+    Key key = new Key(query.cacheKey(), snapshot.catalog().version(), minute);
+    return cache.get(key, k -> engine.answer(snapshot.index(), query, at));
+  }
+
+  /** Returns the snapshot being served. */
+  public LiveCatalog.Snapshot snapshot() {
+    return snapshots.get();
+  }
+
+  /** Drops every cached answer; called when a new catalog version is served. */
+  public void invalidate() {
+    cache.invalidateAll();
+  }
+
+  /** Returns the number of cached answers (approximate, as Caffeine counts). */
+  public long cachedAnswers() {
+    return cache.estimatedSize();
+  }
+
+  /** Returns the cache's hit count, for metrics. */
+  public long cacheHits() {
+    return cache.stats().hitCount();
+  }
+
+  /** Returns the cache's miss count, for metrics. */
+  public long cacheMisses() {
+    return cache.stats().missCount();
+  }
+}
