@@ -31,12 +31,12 @@ final class Lexicon {
       "discussed", "discussing", "regarding", "related", "relating", "anything", "something",
       "everything", "stuff", "topic", "topics", "thing", "things", "recommend", "recommended",
       "suggest", "interesting", "good", "great", "cool", "nice", "happening", "scheduled", "schedule",
-      "program", "programme", "agenda", "event", "events", "conference", "there", "available", "held",
+      "program", "programme", "agenda", "lineup", "event", "events", "conference", "there", "available", "held",
       "given", "giving", "gives", "give", "presenting", "presents", "present", "presented",
       "speaking", "speaks", "speak", "spoke", "talking", "run", "running", "runs", "hosted", "hosting",
       "hosts", "host", "delivered", "delivering", "covering", "explain", "explains", "explained",
       "learn", "learning", "anyone", "someone", "somebody", "people", "person", "speaker", "speakers",
-      "one", "ones", "let", "lets", "go", "going", "gonna", "kind", "sort", "type", "types");
+      "one", "ones", "let", "lets", "go", "going", "gonna");
 
   /**
    * Filler words that still carry topic when they are all there is: "run" in "how does eBay run
@@ -59,7 +59,7 @@ final class Lexicon {
   /** Words that ask how to use the bot. */
   static final Set<String> HELP = words(
       "help", "usage", "commands", "command", "howto", "hi", "hello", "hey", "start", "examples",
-      "example", "options", "menu");
+      "example", "options", "menu", "usage");
 
   private static Set<String> words(String... words) {
     return Set.copyOf(Arrays.asList(words));

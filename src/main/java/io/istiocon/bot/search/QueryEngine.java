@@ -30,6 +30,7 @@ public final class QueryEngine {
   private static final float FUZZY1_WEIGHT = 0.7f;
   private static final float FUZZY2_WEIGHT = 0.5f;
   private static final float PREFIX_WEIGHT = 0.5f;
+  private static final float CATALOG_TYPO_WEIGHT = 0.2f;
   private static final int PHRASE_CHECK = 200;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
   private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
@@ -73,7 +74,16 @@ public final class QueryEngine {
     List<Answer.Hit> hits;
     boolean set;
     if (known.isEmpty() && !unknown.isEmpty()) {
-      notes.add("No session mentions " + quoted(unknown) + ".");
+      if (query.hasFilters() || query.popular()) {
+        // "beginner workshop": no session says "beginner", but the workshops are still the answer.
+        notes.add("No session mentions " + quoted(unknown) + "; showing everything else the question asks for.");
+        List<Answer.Hit> all = order(index, query, filter.all(index), true, now);
+        if (!all.isEmpty()) {
+          return new Answer(query, intent, all, true, notes, List.of(), index.catalog());
+        }
+      } else {
+        notes.add("No session mentions " + quoted(unknown) + ".");
+      }
       return new Answer(query, intent, List.of(), false, notes, suggest(index, query), index.catalog());
     }
     if (!unknown.isEmpty()) {
@@ -299,6 +309,15 @@ public final class QueryEngine {
     List<List<String>> alts = new ArrayList<>();
     List<Float> weights = new ArrayList<>();
     if (word.han() || index.surfaceDf(w) > 0 || index.hasStem(stem) || w.length() < 4 || isNumeric(w)) {
+      String typoOf = word.han() ? null : catalogTypo(index, w);
+      if (typoOf != null) {
+        // The catalog's own rare misspelling ("Isito-cni") should not outrank what was meant.
+        alts.add(List.of(Stemmer.stem(typoOf)));
+        weights.add(1f);
+        alts.add(List.of(stem));
+        weights.add(CATALOG_TYPO_WEIGHT);
+        return new Slot(word, typoOf, alts, weights);
+      }
       alts.add(List.of(stem));
       weights.add(1f);
       return new Slot(word, w, alts, weights);
@@ -338,6 +357,27 @@ public final class QueryEngine {
     return new Slot(word, completions.isEmpty() ? w : completions.get(0), alts, weights);
   }
 
+  /**
+   * Returns the word a rare catalog word is probably a misspelling of: the word appears in at most
+   * five abstracts and nowhere else, and a word one edit away is used ten times as often.
+   */
+  private static String catalogTypo(SearchIndex index, String w) {
+    int df = index.surfaceDf(w);
+    if (df == 0 || df > 5 || w.length() < 4 || index.isLabelWord(w)) {
+      return null;
+    }
+    String best = null;
+    int bestDf = Math.max(10, 10 * df);
+    for (FuzzyDictionary.Candidate c : index.near(w, 1)) {
+      int cdf = index.surfaceDf(c.word());
+      if (cdf >= bestDf) {
+        best = c.word();
+        bestDf = cdf;
+      }
+    }
+    return best;
+  }
+
   private static boolean isNumeric(String w) {
     for (int i = 0; i < w.length(); i++) {
       if (!Character.isDigit(w.charAt(i))) {
@@ -354,6 +394,9 @@ public final class QueryEngine {
       return null;
     }
     String word = query.content().get(0).text();
+    if (index.surfaceDf(word) > 0) {
+      return null; // a word the program uses is a topic, even if some id is spelled the same
+    }
     for (int d = 0; d < index.size(); d++) {
       if (index.doc(d).id().equalsIgnoreCase(word) && word.length() >= 2) {
         return index.doc(d);

@@ -67,6 +67,14 @@ public final class QueryParser {
     State st = new State(words);
     st.days.addAll(days);
 
+    for (String vague : List.of("kind", "kinds", "sort", "sorts", "type", "types")) {
+      st.takeSeq(vague, "of"); // "what kind of talks": but KinD is also a tool, so only with "of"
+    }
+    for (String whole : List.of("schedule", "program", "programme", "agenda", "lineup", "list")) {
+      st.takeSeqKeepLast("full", whole);
+      st.takeSeqKeepLast("whole", whole);
+      st.takeSeqKeepLast("entire", whole);
+    }
     readLinks(st);
     readPopularity(st);
     readTime(st);
@@ -74,7 +82,8 @@ public final class QueryParser {
     readTypes(st);
     readLanguages(st);
     boolean who = st.takeAny("who", "whom", "whose") | st.takeSeq("speaker", "of") | st.takeAny("presenter", "presenters");
-    boolean when = st.has("when") || st.hasSeq("what", "time");
+    boolean when = st.has("when") | st.takeSeq("what", "time") | st.takeSeq("which", "time") | st.takeSeq("what", "day")
+        | st.takeSeq("which", "day");
 
     List<Text.Word> content = new ArrayList<>();
     Set<Integer> kept = new LinkedHashSet<>();
@@ -85,7 +94,7 @@ public final class QueryParser {
       }
       String w = words.get(i).text();
       leftovers.add(w);
-      if (!Lexicon.isFiller(w)) {
+      if (!Lexicon.isFiller(w) && !Lexicon.HELP.contains(w) && !Lexicon.ABOUT.contains(w)) {
         kept.add(words.get(i).position());
       }
     }
@@ -172,7 +181,7 @@ public final class QueryParser {
 
   private static void readPopularity(State st) {
     boolean popular = st.takeAny("popular", "popularity", "hottest", "trending", "favorite", "favourite", "favorites",
-        "favourites", "热门");
+        "favourites", "viewership", "热门", "最受欢迎");
     for (String most : List.of("most", "highest", "top")) {
       for (String what : List.of("watched", "viewed", "views", "viewers", "attended", "seen", "liked", "rated", "visited")) {
         popular |= st.takeSeq(most, what);
@@ -191,6 +200,9 @@ public final class QueryParser {
         popular = true;
       }
     }
+    if (popular) {
+      st.takeAny("most", "highest", "top"); // "highest viewership": the qualifier is not a topic
+    }
     st.popular = popular;
   }
 
@@ -206,8 +218,9 @@ public final class QueryParser {
       st.time = Query.Time.LATER_TODAY;
       return;
     }
-    boolean next = st.takeAny("upcoming", "接下来") | st.takeSeq("coming", "up") | st.takeSeq("starting", "soon")
-        | st.takeSeq("up", "next");
+    boolean next = st.takeAny("upcoming", "afterwards", "接下来") | st.takeSeq("coming", "up")
+        | st.takeSeq("starting", "soon") | st.takeSeq("up", "next") | st.takeSeq("after", "this")
+        | st.takeSeq("after", "that");
     for (int i = 0; i < st.words.size(); i++) {
       if (st.used[i] || !st.word(i).equals("next")) {
         continue;

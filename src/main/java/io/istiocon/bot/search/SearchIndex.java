@@ -39,6 +39,7 @@ public final class SearchIndex {
   private final int[][] lengths;
   private final float[] avgLength = new float[Field.ALL.length];
   private final Map<String, Integer> surfaceDf = new HashMap<>();
+  private final Set<String> labelWords = new HashSet<>();
   private final FuzzyDictionary dictionary;
   private final int[][] phrases;
   private final Map<List<String>, Entity> entityKeys = new HashMap<>();
@@ -77,6 +78,9 @@ public final class SearchIndex {
         int length = 0;
         for (Text.Word word : words) {
           surfaces.add(word.text());
+          if (field != Field.ABSTRACT) {
+            labelWords.add(word.text());
+          }
           if (!word.joined()) {
             length++;
           }
@@ -361,6 +365,11 @@ public final class SearchIndex {
   /** Returns how many sessions use a folded word anywhere, 0 if none. */
   int surfaceDf(String word) {
     return surfaceDf.getOrDefault(word, 0);
+  }
+
+  /** Returns whether a word appears in a title, name, company, tag or type, not only in abstracts. */
+  boolean isLabelWord(String word) {
+    return labelWords.contains(word);
   }
 
   boolean hasStem(String stem) {
