@@ -19,7 +19,7 @@ final class JsonAnswers {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("query", answer.query().text());
     root.put("intent", answer.intent().id());
-    root.put("total", answer.hits().size());
+    root.put("total", answer.total());
     ArrayNode results = root.putArray("results");
     for (Answer.Hit hit : answer.page(0, limit)) {
       Session s = hit.session();

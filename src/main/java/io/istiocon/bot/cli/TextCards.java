@@ -51,7 +51,7 @@ final class TextCards {
       out.append("Try \"help\" for examples.\n");
       return out.toString();
     }
-    int total = answer.hits().size();
+    int total = answer.total();
     out.append(total == 1 ? "1 session" : total + " sessions");
     if (total > shown.size()) {
       out.append(", showing the first ").append(shown.size()).append(" (use --limit to see more)");

@@ -8,6 +8,8 @@ import java.util.List;
  * The engine's reply to one question: ranked sessions (best first), notes that explain the answer
  * ("Nothing is on right now"), and suggestions when nothing matched.
  *
+ * @param hits the best {@link #MAX_HITS} sessions at most, best first
+ * @param total how many sessions matched, which may be more than {@code hits} holds
  * @param catalog the catalog version that produced this answer
  * @param set whether the question asked for a whole set (all workshops) rather than one talk
  */
@@ -15,13 +17,20 @@ public record Answer(
     Query query,
     Query.Intent intent,
     List<Hit> hits,
+    int total,
     boolean set,
     List<String> notes,
     List<String> suggestions,
     Catalog catalog) {
 
+  /** An answer carries at most this many sessions; {@link #total} still counts them all. */
+  public static final int MAX_HITS = 1000;
+
   public Answer {
     hits = List.copyOf(hits);
+    if (total < hits.size()) {
+      throw new IllegalArgumentException("total " + total + " is less than the " + hits.size() + " hits");
+    }
     notes = List.copyOf(notes);
     suggestions = List.copyOf(suggestions);
   }

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The catalog's own words in a trie, searched by edit distance (Damerau, optimal string
  * alignment) with rows of the distance table shared along common prefixes, so a lookup visits only
- * the branches that can still come within the bound.
+ * the branches that can still come within the bound. Candidates share the looked-up word's first
+ * letter, or its second when the first two are swapped.
  */
 final class FuzzyDictionary {
   /** A dictionary word near the one looked up. */
@@ -70,21 +71,38 @@ final class FuzzyDictionary {
     if (maxDistance <= 0) {
       return out;
     }
-    int[] first = new int[word.length() + 1];
-    for (int j = 0; j < first.length; j++) {
-      first[j] = j;
+    int cols = word.length() + 1;
+    // One row of the distance table per trie depth, reused across branches: no allocation per node.
+    int[][] rows = new int[cols + maxDistance + 1][cols];
+    for (int j = 0; j < cols; j++) {
+      rows[0][j] = j;
     }
-    for (int k = 0; k < root.keys.length; k++) {
-      walk(root.kids[k], root.keys[k], '\0', first, null, word, maxDistance, out);
+    // People rarely get the first letter wrong, so only words that share it are searched (as
+    // spell checkers commonly do); a swap of the first two letters is searched too ("sitio").
+    // This keeps a two-edit search to a small part of the trie.
+    Node first = root.child(word.charAt(0));
+    if (first != null) {
+      walk(first, word.charAt(0), '\0', 1, rows, word, maxDistance, out);
+    }
+    if (word.length() >= 2 && word.charAt(1) != word.charAt(0)) {
+      Node second = root.child(word.charAt(1));
+      if (second != null) {
+        walk(second, word.charAt(1), '\0', 1, rows, word, maxDistance, out);
+      }
     }
     out.removeIf(c -> c.word().equals(word));
     return out;
   }
 
-  private static void walk(Node node, char ch, char prevCh, int[] prevRow, int[] prevPrevRow, String word,
-      int max, List<Candidate> out) {
+  private static void walk(Node node, char ch, char prevCh, int depth, int[][] rows, String word, int max,
+      List<Candidate> out) {
+    if (depth >= rows.length) {
+      return; // longer than any word within reach
+    }
     int cols = word.length() + 1;
-    int[] row = new int[cols];
+    int[] row = rows[depth];
+    int[] prevRow = rows[depth - 1];
+    int[] prevPrevRow = depth >= 2 ? rows[depth - 2] : null;
     row[0] = prevRow[0] + 1;
     int rowMin = row[0];
     for (int j = 1; j < cols; j++) {
@@ -103,7 +121,7 @@ final class FuzzyDictionary {
       return;
     }
     for (int k = 0; k < node.keys.length; k++) {
-      walk(node.kids[k], node.keys[k], ch, row, prevRow, word, max, out);
+      walk(node.kids[k], node.keys[k], ch, depth + 1, rows, word, max, out);
     }
   }
 

@@ -55,15 +55,15 @@ public final class QueryEngine {
       notes.add("Your question was cut to its first " + QueryParser.MAX_LENGTH + " characters.");
     }
     if (query.intent() == Query.Intent.HELP || query.intent() == Query.Intent.ABOUT) {
-      return new Answer(query, query.intent(), List.of(), false, notes, List.of(), index.catalog());
+      return empty(index, query, query.intent(), notes, List.of());
     }
     if (index.size() == 0) {
       notes.add("No catalog is loaded yet.");
-      return new Answer(query, query.intent(), List.of(), false, notes, List.of(), index.catalog());
+      return empty(index, query, query.intent(), notes, List.of());
     }
     Session byId = sessionById(index, query);
     if (byId != null) {
-      return new Answer(query, Query.Intent.SESSION_ID, List.of(new Answer.Hit(byId, 1.0)), false, notes, List.of(),
+      return new Answer(query, Query.Intent.SESSION_ID, List.of(new Answer.Hit(byId, 1.0)), 1, false, notes, List.of(),
           index.catalog());
     }
     Filter filter = new Filter(index, query, now);
@@ -71,49 +71,60 @@ public final class QueryEngine {
     List<Concept> known = concepts.stream().filter(c -> !c.alternatives.isEmpty()).toList();
     List<String> unknown = concepts.stream().filter(c -> c.alternatives.isEmpty() && !c.han).map(c -> c.text).toList();
     Query.Intent intent = query.intent();
-    List<Answer.Hit> hits;
-    boolean set;
     if (known.isEmpty() && !unknown.isEmpty()) {
       if (query.hasFilters() || query.popular()) {
         // "beginner workshop": no session says "beginner", but the workshops are still the answer.
         notes.add("No session mentions " + quoted(unknown) + "; showing everything else the question asks for.");
-        List<Answer.Hit> all = order(index, query, filter.all(index), true, now);
-        if (!all.isEmpty()) {
-          return new Answer(query, intent, all, true, notes, List.of(), index.catalog());
+        Selection all = filter.all(index, query.popular());
+        if (all.total > 0) {
+          return new Answer(query, intent, all.hits, all.total, true, notes, List.of(), index.catalog());
         }
       } else {
         notes.add("No session mentions " + quoted(unknown) + ".");
       }
-      return new Answer(query, intent, List.of(), false, notes, suggest(index, query), index.catalog());
+      return empty(index, query, intent, notes, suggest(index, query));
     }
     if (!unknown.isEmpty()) {
       notes.add("No session mentions " + quoted(unknown) + "; showing matches for the rest.");
     }
     List<Entity> entities = known.stream().filter(c -> c.entity != null).map(c -> c.entity).toList();
     boolean entityOnly = !entities.isEmpty() && entities.size() == known.size();
-    if (known.isEmpty()) {
-      hits = filter.all(index);
-      set = true;
-    } else if (entityOnly) {
-      hits = entitySet(index, entities, filter);
-      set = true;
-      if (intent == Query.Intent.SEARCH || intent == Query.Intent.SPEAKER) {
-        intent = entities.get(0).kind() == Entity.Kind.SPEAKER ? Query.Intent.SPEAKER : Query.Intent.COMPANY;
-      }
-    } else {
-      hits = rank(index, known, entities, filter);
-      set = false;
+    if (entityOnly && (intent == Query.Intent.SEARCH || intent == Query.Intent.SPEAKER)) {
+      intent = entities.get(0).kind() == Entity.Kind.SPEAKER ? Query.Intent.SPEAKER : Query.Intent.COMPANY;
     }
-    hits = order(index, query, hits, set, now);
-    if (hits.isEmpty()) {
+    Selection selection = select(index, query, known, entities, filter);
+    if (selection.total == 0) {
       explainEmpty(index, query, filter, now, notes);
-      List<Answer.Hit> relaxed = relaxed(index, query, known, entities, filter, now, notes);
-      if (!relaxed.isEmpty()) {
-        return new Answer(query, intent, relaxed, set, notes, List.of(), index.catalog());
+      Selection relaxed = relaxed(index, query, known, entities, now, notes);
+      if (relaxed.total > 0) {
+        return new Answer(query, intent, relaxed.hits, relaxed.total, relaxed.set, notes, List.of(), index.catalog());
       }
-      return new Answer(query, intent, List.of(), set, notes, suggest(index, query), index.catalog());
+      return empty(index, query, intent, notes, suggest(index, query));
     }
-    return new Answer(query, intent, hits, set, notes, List.of(), index.catalog());
+    if (selection.total > selection.hits.size()) {
+      notes.add("Showing the first " + selection.hits.size() + " of " + selection.total + " sessions.");
+    }
+    return new Answer(query, intent, selection.hits, selection.total, selection.set, notes, List.of(), index.catalog());
+  }
+
+  private static Answer empty(SearchIndex index, Query query, Query.Intent intent, List<String> notes,
+      List<String> suggestions) {
+    return new Answer(query, intent, List.of(), 0, false, notes, suggestions, index.catalog());
+  }
+
+  /** Sessions chosen for an answer, in order; {@code total} counts beyond the cap. */
+  private record Selection(List<Answer.Hit> hits, int total, boolean set) {
+    static final Selection NONE = new Selection(List.of(), 0, false);
+  }
+
+  private Selection select(SearchIndex index, Query query, List<Concept> known, List<Entity> entities, Filter filter) {
+    if (known.isEmpty()) {
+      return filter.all(index, query.popular());
+    }
+    if (!entities.isEmpty() && entities.size() == known.size()) {
+      return entitySet(index, entities, filter, query.popular());
+    }
+    return rank(index, query, known, entities, filter);
   }
 
   // ---- concepts ---------------------------------------------------------------------------
@@ -394,189 +405,345 @@ public final class QueryEngine {
       return null;
     }
     String word = query.content().get(0).text();
-    if (index.surfaceDf(word) > 0) {
+    if (word.length() < 2 || index.surfaceDf(word) > 0) {
       return null; // a word the program uses is a topic, even if some id is spelled the same
     }
-    for (int d = 0; d < index.size(); d++) {
-      if (index.doc(d).id().equalsIgnoreCase(word) && word.length() >= 2) {
-        return index.doc(d);
-      }
-    }
-    return null;
+    return index.byId(word);
   }
 
   /** The question's filters, resolved per conference at the question's instant. */
   private static final class Filter {
     final Query query;
-    final Instant now;
-    final Map<String, Set<LocalDate>> days = new HashMap<>();
+    final long now;
+    final int typeMask;
+    final int[][] days; // per conference index: epoch days, or null for any day
+    final int[] today; // per conference index: today's epoch day in its zone
+    final boolean[] languageOk; // per language id, or null for any language
 
-    Filter(SearchIndex index, Query query, Instant now) {
+    Filter(SearchIndex index, Query query, Instant instant) {
       this.query = query;
-      this.now = now;
-      if (!query.days().isEmpty()) {
-        for (Conference conference : index.catalog().conferences()) {
-          Set<LocalDate> dates = new HashSet<>();
-          for (DayRef day : query.days()) {
-            dates.addAll(day.resolve(conference, now));
+      if (query.languages().isEmpty()) {
+        this.languageOk = null;
+      } else {
+        List<String> known = index.languages();
+        this.languageOk = new boolean[known.size()];
+        for (int id = 0; id < known.size(); id++) {
+          for (String wanted : query.languages()) {
+            languageOk[id] |= known.get(id).equals(wanted) || known.get(id).startsWith(wanted + "-");
           }
-          days.put(conference.id(), dates);
+        }
+      }
+      this.now = instant.getEpochSecond();
+      int mask = 0;
+      for (SessionType type : query.types()) {
+        mask |= 1 << type.ordinal();
+      }
+      this.typeMask = mask;
+      List<Conference> conferences = index.catalog().conferences();
+      this.today = new int[conferences.size()];
+      this.days = query.days().isEmpty() ? null : new int[conferences.size()][];
+      for (int c = 0; c < conferences.size(); c++) {
+        Conference conference = conferences.get(c);
+        today[c] = (int) conference.dayOf(instant).toEpochDay();
+        if (days != null) {
+          Set<Integer> dates = new LinkedHashSet<>();
+          for (DayRef day : query.days()) {
+            day.resolve(conference, instant).forEach(date -> dates.add((int) date.toEpochDay()));
+          }
+          days[c] = dates.stream().mapToInt(Integer::intValue).toArray();
         }
       }
     }
 
     boolean accepts(SearchIndex index, int d) {
-      return accepts(index, d, true, true, true);
-    }
-
-    boolean accepts(SearchIndex index, int d, boolean useTypes, boolean useDays, boolean useTime) {
-      Session s = index.doc(d);
-      if (useTypes && !query.types().isEmpty() && !query.types().contains(s.type())) {
+      if (typeMask != 0 && (typeMask & (1 << index.typeOrdinal(d))) == 0) {
         return false;
       }
-      if (!query.languages().isEmpty() && !languageMatches(s.language())) {
+      if (languageOk != null && !languageOk[index.languageId(d)]) {
         return false;
       }
-      Conference conference = index.conferenceOf(d);
-      if (useDays && !query.days().isEmpty() && !days.get(conference.id()).contains(conference.dayOf(s.start()))) {
+      int c = index.conferenceIndex(d);
+      if (days != null && !contains(days[c], index.localDay(d))) {
         return false;
-      }
-      if (!useTime) {
-        return true;
       }
       return switch (query.time()) {
         case ANY -> true;
-        case NOW -> s.isOn(now);
-        case NEXT -> s.start().isAfter(now);
-        case LATER_TODAY -> s.start().isAfter(now) && conference.dayOf(s.start()).equals(conference.dayOf(now));
+        case NOW -> index.startSeconds(d) <= now && now < index.endSeconds(d);
+        case NEXT -> index.startSeconds(d) > now;
+        case LATER_TODAY -> index.startSeconds(d) > now && index.localDay(d) == today[c];
       };
     }
 
-    private boolean languageMatches(String language) {
-      for (String wanted : query.languages()) {
-        if (language.equals(wanted) || language.startsWith(wanted + "-")) {
+    private static boolean contains(int[] values, int value) {
+      for (int v : values) {
+        if (v == value) {
           return true;
         }
       }
       return false;
     }
 
-    List<Answer.Hit> all(SearchIndex index) {
+    /** Returns the slice of program order that can hold matches; time questions need only a part. */
+    int[] range(SearchIndex index) {
+      int n = index.size();
+      return switch (query.time()) {
+        case ANY -> new int[] {0, n};
+        case NOW -> new int[] {index.firstStartingAtOrAfter(now - index.longestSeconds()),
+            index.firstStartingAtOrAfter(now + 1)};
+        case NEXT, LATER_TODAY -> new int[] {index.firstStartingAtOrAfter(now + 1), n};
+      };
+    }
+
+    /** Returns every session the filters accept: most watched first, or in program order. */
+    Selection all(SearchIndex index, boolean popular) {
       List<Answer.Hit> out = new ArrayList<>();
-      for (int d = 0; d < index.size(); d++) {
-        if (accepts(index, d)) {
-          out.add(new Answer.Hit(index.doc(d), 1.0));
+      int total = 0;
+      if (popular) {
+        for (int d : index.byPopularity()) {
+          if (accepts(index, d)) {
+            total++;
+            if (out.size() < Answer.MAX_HITS) {
+              out.add(new Answer.Hit(index.doc(d), 1.0));
+            }
+          }
+        }
+      } else {
+        int[] order = index.chronological();
+        int[] range = range(index);
+        for (int r = range[0]; r < range[1]; r++) {
+          int d = order[r];
+          if (accepts(index, d)) {
+            total++;
+            if (out.size() < Answer.MAX_HITS) {
+              out.add(new Answer.Hit(index.doc(d), 1.0));
+            }
+          }
         }
       }
-      return out;
+      return new Selection(out, total, true);
     }
   }
 
-  private static List<Answer.Hit> entitySet(SearchIndex index, List<Entity> entities, Filter filter) {
+  private static Selection entitySet(SearchIndex index, List<Entity> entities, Filter filter, boolean popular) {
     int[] docs = entities.get(0).docs();
     for (Entity e : entities.subList(1, entities.size())) {
       int[] both = Arrays.stream(docs).filter(d -> Arrays.binarySearch(e.docs(), d) >= 0).toArray();
-      if (both.length == 0) {
-        docs = union(docs, e.docs()); // "google and intel": either
-      } else {
-        docs = both;
-      }
+      docs = both.length == 0 ? union(docs, e.docs()) : both; // "google and intel": either
     }
-    List<Answer.Hit> out = new ArrayList<>();
+    int[] accepted = new int[docs.length];
+    int count = 0;
     for (int d : docs) {
       if (filter.accepts(index, d)) {
-        out.add(new Answer.Hit(index.doc(d), 1.0));
+        accepted[count++] = d;
       }
+    }
+    int[] sorted = sortDocs(index, accepted, count, popular);
+    List<Answer.Hit> out = new ArrayList<>();
+    for (int i = 0; i < sorted.length && out.size() < Answer.MAX_HITS; i++) {
+      out.add(new Answer.Hit(index.doc(sorted[i]), 1.0));
+    }
+    return new Selection(out, count, true);
+  }
+
+  /** Sorts sessions into program order, or most watched first and then program order. */
+  private static int[] sortDocs(SearchIndex index, int[] docs, int count, boolean popular) {
+    long[] keys = new long[count];
+    for (int i = 0; i < count; i++) {
+      int d = docs[i];
+      long primary = popular ? (long) Integer.MAX_VALUE - 1 - index.popularity(d) : 0;
+      keys[i] = (primary << 32) | index.chronoRank(d);
+    }
+    Arrays.sort(keys);
+    int[] out = new int[count];
+    for (int i = 0; i < count; i++) {
+      out[i] = index.chronological()[(int) (keys[i] & 0xffffffffL)];
     }
     return out;
   }
 
   private static int[] union(int[] a, int[] b) {
-    return Arrays.stream(concat(a, b)).distinct().sorted().toArray();
-  }
-
-  private static int[] concat(int[] a, int[] b) {
     int[] out = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
+    return Arrays.stream(out).distinct().sorted().toArray();
   }
 
-  private List<Answer.Hit> rank(SearchIndex index, List<Concept> concepts, List<Entity> entities, Filter filter) {
+  private Selection rank(SearchIndex index, Query query, List<Concept> concepts, List<Entity> entities, Filter filter) {
     SearchIndex.Scratch s = index.scratch();
+    int n = index.size();
+    // Rare concepts find the candidates; very common ones ("istio" in most abstracts) only add to
+    // them, unless every concept is common.
+    List<Concept> ordered = new ArrayList<>(concepts);
+    Map<Concept, Integer> df = new HashMap<>();
     for (Concept c : concepts) {
+      int most = 0;
+      for (List<String> alt : c.alternatives) {
+        int altDf = Integer.MAX_VALUE;
+        for (String stem : alt) {
+          altDf = Math.min(altDf, index.df(stem));
+        }
+        most = Math.max(most, altDf);
+      }
+      df.put(c, most);
+    }
+    ordered.sort(Comparator.comparingInt(df::get));
+    boolean anyRare = df.get(ordered.get(0)) <= n / 3;
+    for (Concept c : ordered) {
+      boolean common = anyRare && df.get(c) > n / 3;
       for (int k = 0; k < c.alternatives.size(); k++) {
-        index.scoreAlternative(c.alternatives.get(k), c.weights.get(k), s);
+        index.scoreAlternative(c.alternatives.get(k), c.weights.get(k), s, common);
       }
       index.closeConcept(s);
     }
-    Set<Integer> allowed = null;
+    int[] allowed = null;
     if (!entities.isEmpty()) {
-      allowed = new HashSet<>();
-      for (Entity e : entities) {
-        for (int d : e.docs()) {
-          allowed.add(d);
-        }
+      allowed = entities.get(0).docs();
+      for (Entity e : entities.subList(1, entities.size())) {
+        allowed = union(allowed, e.docs());
       }
     }
-    int n = concepts.size();
-    List<int[]> candidates = new ArrayList<>();
-    float[] finals = new float[s.touchedCount];
-    List<Integer> order = new ArrayList<>();
+    int conceptCount = concepts.size();
+    int[] candidates = new int[s.touchedCount];
+    int count = 0;
+    float top = 0;
     for (int i = 0; i < s.touchedCount; i++) {
       int d = s.touched[i];
-      if (!filter.accepts(index, d)) {
+      if (!filter.accepts(index, d) || (allowed != null && Arrays.binarySearch(allowed, d) < 0)) {
         continue;
       }
-      if (allowed != null && !allowed.contains(d)) {
-        continue;
-      }
-      float coverage = (float) s.matched[d] / n;
+      float coverage = (float) s.matched[d] / conceptCount;
       float score = s.total[d] * (0.4f + 0.6f * coverage * coverage);
-      if (n >= 2 && s.matched[d] == n) {
+      if (conceptCount >= 2 && s.matched[d] == conceptCount) {
         score *= 1.2f;
       }
-      finals[i] = score;
-      order.add(i);
+      s.total[d] = score;
+      candidates[count++] = d;
+      top = Math.max(top, score);
     }
-    if (order.isEmpty() && allowed != null) {
+    if (count == 0 && allowed != null) {
       // The named speaker or company has nothing on this topic: rank everyone instead.
-      return rank(index, concepts.stream().filter(c -> c.entity == null).toList().isEmpty() ? concepts
-          : concepts, List.of(), filter);
+      return rank(index, query, concepts, List.of(), filter);
     }
-    order.sort((a, b) -> Float.compare(finals[b], finals[a]));
-    // Phrase bonus: the question's words in a row in the title (strong) or abstract.
-    if (n >= 2) {
-      int[][] phrase = new int[n][];
-      for (int k = 0; k < n; k++) {
-        List<String> primary = concepts.get(k).primary();
-        phrase[k] = primary.stream().mapToInt(index::termId).toArray();
-      }
-      for (int r = 0; r < Math.min(PHRASE_CHECK, order.size()); r++) {
-        int i = order.get(r);
-        int where = phraseAt(index.phraseOf(s.touched[i]), phrase);
+    // Keep the best by score (ties by program order), then give a phrase bonus near the top.
+    int[] best = topByScore(index, s, candidates, count, Math.max(PHRASE_CHECK, Answer.MAX_HITS));
+    if (conceptCount >= 2) {
+      int[] phrase = concepts.stream().flatMap(c -> c.primary().stream()).mapToInt(index::termId).toArray();
+      for (int r = 0; r < Math.min(PHRASE_CHECK, best.length); r++) {
+        int d = best[r];
+        int where = phraseAt(index.phraseOf(d), phrase);
         if (where == 1) {
-          finals[i] *= 1.5f;
+          s.total[d] *= 1.5f;
         } else if (where == 2) {
-          finals[i] *= 1.15f;
+          s.total[d] *= 1.15f;
         }
+        top = Math.max(top, s.total[d]);
       }
-      order.sort((a, b) -> Float.compare(finals[b], finals[a]));
+      best = topByScore(index, s, best, best.length, best.length);
+    }
+    float threshold = top * (query.popular() ? 0.3f : 0.1f);
+    int total = 0;
+    for (int i = 0; i < count; i++) {
+      if (s.total[candidates[i]] >= threshold) {
+        total++;
+      }
     }
     List<Answer.Hit> out = new ArrayList<>();
-    float top = order.isEmpty() ? 0 : finals[order.get(0)];
-    for (int i : order) {
-      if (finals[i] < top * 0.1f) {
+    if (query.popular() || query.time() != Query.Time.ANY) {
+      // Most watched first, or in program order for "next kafka talk": among the good matches.
+      int[] good = new int[total];
+      int k = 0;
+      for (int i = 0; i < count; i++) {
+        if (s.total[candidates[i]] >= threshold) {
+          good[k++] = candidates[i];
+        }
+      }
+      for (int d : sortDocs(index, good, k, query.popular())) {
+        if (out.size() >= Answer.MAX_HITS) {
+          break;
+        }
+        out.add(new Answer.Hit(index.doc(d), s.total[d]));
+      }
+      return new Selection(out, total, false);
+    }
+    for (int d : best) {
+      if (s.total[d] < threshold || out.size() >= Answer.MAX_HITS) {
         break;
       }
-      out.add(new Answer.Hit(index.doc(s.touched[i]), finals[i]));
-      candidates.add(new int[] {i});
+      out.add(new Answer.Hit(index.doc(d), s.total[d]));
+    }
+    return new Selection(out, total, false);
+  }
+
+  /** Returns up to {@code k} candidates, best score first, ties in program order. */
+  private static int[] topByScore(SearchIndex index, SearchIndex.Scratch s, int[] candidates, int count, int k) {
+    Integer[] boxed;
+    if (count <= k) {
+      boxed = new Integer[count];
+      for (int i = 0; i < count; i++) {
+        boxed[i] = candidates[i];
+      }
+    } else {
+      // Partial selection: find the k-th best score in linear time, keep everything at or above it.
+      float[] scores = new float[count];
+      for (int i = 0; i < count; i++) {
+        scores[i] = s.total[candidates[i]];
+      }
+      float cut = kthLargest(scores.clone(), k);
+      List<Integer> kept = new ArrayList<>(k + 16);
+      for (int i = 0; i < count; i++) {
+        if (scores[i] >= cut) {
+          kept.add(candidates[i]);
+        }
+      }
+      boxed = kept.toArray(new Integer[0]);
+    }
+    Arrays.sort(boxed, (a, b) -> {
+      int c = Float.compare(s.total[b], s.total[a]);
+      return c != 0 ? c : Integer.compare(index.chronoRank(a), index.chronoRank(b));
+    });
+    int[] out = new int[Math.min(k, boxed.length)];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = boxed[i];
     }
     return out;
   }
 
+  /** Returns the k-th largest value (1-based), reordering the array (Hoare's selection). */
+  static float kthLargest(float[] a, int k) {
+    int lo = 0;
+    int hi = a.length - 1;
+    int target = k - 1;
+    while (lo < hi) {
+      float pivot = a[(lo + hi) >>> 1];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] > pivot) {
+          i++;
+        }
+        while (a[j] < pivot) {
+          j--;
+        }
+        if (i <= j) {
+          float t = a[i];
+          a[i] = a[j];
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (target <= j) {
+        hi = j;
+      } else if (target >= i) {
+        lo = i;
+      } else {
+        return a[target];
+      }
+    }
+    return a[target];
+  }
+
   /** Returns 1 when the phrase is in a title, 2 when in an abstract, 0 otherwise. */
-  private static int phraseAt(int[] seq, int[][] phrase) {
-    int[] flat = Arrays.stream(phrase).flatMapToInt(Arrays::stream).toArray();
+  private static int phraseAt(int[] seq, int[] flat) {
     if (flat.length < 2) {
       return 0;
     }
@@ -596,33 +763,6 @@ public final class QueryEngine {
     return 0;
   }
 
-  private static final Comparator<Answer.Hit> CHRONOLOGICAL = Comparator
-      .comparing((Answer.Hit h) -> h.session().start())
-      .thenComparing(h -> h.session().end())
-      .thenComparing(h -> h.session().conference())
-      .thenComparing(h -> h.session().id());
-
-  private static final Comparator<Answer.Hit> BY_SCORE = Comparator
-      .comparingDouble((Answer.Hit h) -> -h.score())
-      .thenComparing(CHRONOLOGICAL);
-
-  private static List<Answer.Hit> order(SearchIndex index, Query query, List<Answer.Hit> hits, boolean set, Instant now) {
-    List<Answer.Hit> out = new ArrayList<>(hits);
-    if (query.popular()) {
-      double top = out.stream().mapToDouble(Answer.Hit::score).max().orElse(0);
-      if (!set) {
-        out.removeIf(h -> h.score() < top * 0.3);
-      }
-      out.sort(Comparator.comparingInt((Answer.Hit h) -> -h.session().popularity().orElse(-1))
-          .thenComparing(BY_SCORE));
-    } else if (set || query.time() != Query.Time.ANY) {
-      out.sort(CHRONOLOGICAL);
-    } else {
-      out.sort(BY_SCORE);
-    }
-    return out;
-  }
-
   // ---- empty answers ----------------------------------------------------------------------
 
   private static void explainEmpty(SearchIndex index, Query query, Filter filter, Instant now, List<String> notes) {
@@ -640,12 +780,10 @@ public final class QueryEngine {
       case LATER_TODAY -> notes.add("Nothing more is on today" + describeFilters(query) + ".");
       case ANY -> {
         if (!query.days().isEmpty()) {
-          Set<LocalDate> dates = new LinkedHashSet<>();
-          filter.days.values().forEach(dates::addAll);
           boolean inside = false;
-          for (Conference c : conferences) {
-            for (LocalDate date : dates) {
-              inside |= c.dayNumber(date) > 0;
+          for (int c = 0; c < conferences.size(); c++) {
+            for (int day : filter.days[c]) {
+              inside |= conferences.get(c).dayNumber(LocalDate.ofEpochDay(day)) > 0;
             }
           }
           String when = query.days().stream().map(DayRef::describe).collect(Collectors.joining(" or "));
@@ -691,26 +829,22 @@ public final class QueryEngine {
    * When filters leave nothing, drops the most specific one (time, then day, then type) and says so,
    * so "what's on now" after the event still points somewhere useful.
    */
-  private List<Answer.Hit> relaxed(SearchIndex index, Query query, List<Concept> known, List<Entity> entities,
-      Filter filter, Instant now, List<String> notes) {
+  private Selection relaxed(SearchIndex index, Query query, List<Concept> known, List<Entity> entities, Instant now,
+      List<String> notes) {
     if (query.time() == Query.Time.NOW) {
       Query next = new Query(query.text(), query.normalized(), query.truncated(), Query.Intent.NEXT, query.types(),
           query.languages(), query.days(), Query.Time.NEXT, query.popular(), query.lead(), query.content());
-      Answer upcoming = answer(index, next, now);
-      if (!upcoming.isEmpty()) {
+      Selection upcoming = select(index, next, known, entities, new Filter(index, next, now));
+      if (upcoming.total > 0) {
         notes.add("Coming up next:");
-        return upcoming.hits();
+        return upcoming;
       }
     }
     if (query.time() != Query.Time.ANY || !query.days().isEmpty()) {
       Query anyTime = new Query(query.text(), query.normalized(), query.truncated(), query.intent(), query.types(),
           query.languages(), List.of(), Query.Time.ANY, true, query.lead(), query.content());
-      Filter loose = new Filter(index, anyTime, now);
-      List<Answer.Hit> hits = known.isEmpty() ? loose.all(index)
-          : entities.size() == known.size() ? entitySet(index, entities, loose)
-          : rank(index, known, entities, loose);
-      hits = order(index, anyTime, hits, false, now);
-      if (!hits.isEmpty()) {
+      Selection hits = select(index, anyTime, known, entities, new Filter(index, anyTime, now));
+      if (hits.total > 0) {
         notes.add(known.isEmpty() && query.types().isEmpty() && query.languages().isEmpty()
             ? "All sessions are recorded; the most watched:" : "Matches on other days:");
         return hits;
@@ -719,53 +853,53 @@ public final class QueryEngine {
     if (!query.types().isEmpty() && !known.isEmpty()) {
       Query anyType = new Query(query.text(), query.normalized(), query.truncated(), query.intent(), Set.of(),
           query.languages(), query.days(), query.time(), query.popular(), query.lead(), query.content());
-      Filter loose = new Filter(index, anyType, now);
-      List<Answer.Hit> hits = entities.size() == known.size() ? entitySet(index, entities, loose)
-          : rank(index, known, entities, loose);
-      hits = order(index, anyType, hits, false, now);
-      if (!hits.isEmpty()) {
+      Selection hits = select(index, anyType, known, entities, new Filter(index, anyType, now));
+      if (hits.total > 0) {
         notes.add("Other kinds of session that match:");
         return hits;
       }
     }
-    return List.of();
+    return Selection.NONE;
   }
 
-  /** Suggests titles, speakers, companies and tags that look like the question. */
+  /**
+   * Suggests what the question may have meant: speakers, companies and tags that look like it, and
+   * titles holding a catalog word a few edits from an unknown one. Works from the vocabulary and
+   * the (small) name lists, so it costs the same on a catalog of any size.
+   */
   private static List<String> suggest(SearchIndex index, Query query) {
-    String wanted = query.content().stream().filter(w -> !w.joined()).map(Text.Word::text)
-        .collect(Collectors.joining(" "));
-    if (wanted.isBlank()) {
+    List<String> words = query.content().stream().filter(w -> !w.joined() && !w.han()).map(Text.Word::text).toList();
+    if (words.isEmpty()) {
       return List.of();
     }
-    Set<String> seen = new HashSet<>();
-    List<Object[]> scored = new ArrayList<>();
-    List<String> candidates = new ArrayList<>();
-    for (Entity e : index.speakers()) {
-      candidates.add(e.label());
-    }
-    for (Entity e : index.companies()) {
-      candidates.add(e.label());
-    }
-    candidates.addAll(index.tags());
-    for (int d = 0; d < index.size(); d++) {
-      candidates.add(index.doc(d).title());
-    }
+    String wanted = String.join(" ", words);
     Set<String> wantedGrams = trigrams(wanted);
-    for (String candidate : candidates) {
-      if (!seen.add(candidate)) {
-        continue;
-      }
-      double best = dice(wantedGrams, trigrams(Text.fold(candidate)));
-      for (String word : candidate.split("\\s+")) {
-        for (String w : wanted.split(" ")) {
-          if (w.length() >= 3) {
-            best = Math.max(best, dice(trigrams(w), trigrams(Text.fold(word))) * 0.9);
-          }
+    List<Object[]> scored = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    index.speakers().forEach(e -> names.add(e.label()));
+    index.companies().forEach(e -> names.add(e.label()));
+    names.addAll(index.tags());
+    Set<String> seen = new HashSet<>();
+    for (String name : names) {
+      if (seen.add(name)) {
+        double similarity = dice(wantedGrams, trigrams(Text.fold(name)));
+        if (similarity >= 0.35) {
+          scored.add(new Object[] {name, similarity});
         }
       }
-      if (best >= 0.3) {
-        scored.add(new Object[] {candidate, best});
+    }
+    for (String word : words) {
+      if (word.length() < 4) {
+        continue;
+      }
+      List<FuzzyDictionary.Candidate> near = new ArrayList<>(index.near(word, maxEdits(word) + 1));
+      near.sort(Comparator.comparingInt(FuzzyDictionary.Candidate::distance)
+          .thenComparing(c -> -index.surfaceDf(c.word())).thenComparing(FuzzyDictionary.Candidate::word));
+      for (FuzzyDictionary.Candidate c : near.subList(0, Math.min(2, near.size()))) {
+        String title = index.titleWith(Stemmer.stem(c.word()));
+        if (title != null && seen.add(title)) {
+          scored.add(new Object[] {title, 0.6 - 0.1 * c.distance()});
+        }
       }
     }
     scored.sort((a, b) -> Double.compare((double) b[1], (double) a[1]));

@@ -38,8 +38,9 @@ public final class SearchIndex {
   private int[][] postTfs;
   private final int[][] lengths;
   private final float[] avgLength = new float[Field.ALL.length];
-  private final Map<String, Integer> surfaceDf = new HashMap<>();
-  private final Set<String> labelWords = new HashSet<>();
+  private final Map<String, Integer> surfaceIds = new HashMap<>();
+  private int[] surfaceDocFreq = new int[1024];
+  private boolean[] surfaceIsLabel = new boolean[1024];
   private final FuzzyDictionary dictionary;
   private final int[][] phrases;
   private final Map<List<String>, Entity> entityKeys = new HashMap<>();
@@ -48,94 +49,224 @@ public final class SearchIndex {
   private final List<Entity> companies = new ArrayList<>();
   private final List<String> tags;
   private final ThreadLocal<Scratch> scratch;
+  // Per session, for filters and orders without touching the records on the hot path.
+  private final long[] startSeconds;
+  private final long[] endSeconds;
+  private final int[] localDay;
+  private final int[] conferenceIndex;
+  private final int[] popularity;
+  private final byte[] typeOf;
+  private final int[] languageOf;
+  private final List<String> languages = new ArrayList<>();
+  private final float[] weightOverNorm; // [doc * fields + field]
+  private final Map<String, Integer> byId = new HashMap<>();
+  private final int[] chronological;
+  private final int[] chronoRank;
+  private final long[] chronoStarts;
+  private final int[] byPopularity;
+  private final long longestSeconds;
 
   private SearchIndex(Catalog catalog, Synonyms synonyms) {
     this.catalog = catalog;
     this.synonyms = synonyms;
     List<Session> all = catalog.sessions();
+    int n = all.size();
     this.docs = all.toArray(new Session[0]);
-    this.conferenceOf = new Conference[docs.length];
-    this.lengths = new int[Field.ALL.length][docs.length];
-    this.phrases = new int[docs.length][];
-    Map<String, Conference> conferences = new HashMap<>();
+    this.conferenceOf = new Conference[n];
+    this.lengths = new int[Field.ALL.length][n];
+    this.phrases = new int[n][];
+    this.startSeconds = new long[n];
+    this.endSeconds = new long[n];
+    this.localDay = new int[n];
+    this.conferenceIndex = new int[n];
+    this.popularity = new int[n];
+    this.typeOf = new byte[n];
+    this.languageOf = new int[n];
+    Map<String, Integer> languageIds = new HashMap<>();
+    Map<String, Integer> conferences = new HashMap<>();
     for (Conference conference : catalog.conferences()) {
-      conferences.put(conference.id(), conference);
+      conferences.put(conference.id(), conferences.size());
     }
-    List<int[]> docBuf = new ArrayList<>();
-    List<int[]> tfBuf = new ArrayList<>();
-    List<Integer> sizes = new ArrayList<>();
+    int[][] docBuf = new int[1024][];
+    int[][] tfBuf = new int[1024][];
+    int[] sizes = new int[1024];
+    int[] surfaceTerm = new int[1024];
+    int[] surfaceLastDoc = new int[1024];
+    java.util.Arrays.fill(surfaceLastDoc, -1);
+    int[] packedByTerm = new int[1024];
+    int[] touchedTerms = new int[256];
+    int[] phrase = new int[256];
     Set<String> tagSet = new TreeSet<>();
     long[] totals = new long[Field.ALL.length];
-    for (int d = 0; d < docs.length; d++) {
+    long longest = 0;
+    for (int d = 0; d < n; d++) {
       Session s = docs[d];
-      conferenceOf[d] = conferences.get(s.conference());
+      int ci = conferences.get(s.conference());
+      conferenceOf[d] = catalog.conferences().get(ci);
+      conferenceIndex[d] = ci;
+      startSeconds[d] = s.start().getEpochSecond();
+      endSeconds[d] = s.end().getEpochSecond();
+      longest = Math.max(longest, endSeconds[d] - startSeconds[d]);
+      localDay[d] = (int) conferenceOf[d].dayOf(s.start()).toEpochDay();
+      popularity[d] = s.popularity().orElse(-1);
+      typeOf[d] = (byte) s.type().ordinal();
+      languageOf[d] = languageIds.computeIfAbsent(s.language(), l -> {
+        languages.add(l);
+        return languages.size() - 1;
+      });
       tagSet.addAll(s.tags());
-      Map<Integer, Integer> packed = new LinkedHashMap<>();
-      Set<String> surfaces = new HashSet<>();
-      List<Integer> phrase = new ArrayList<>();
+      int touched = 0;
+      int phraseLength = 0;
       for (Field field : Field.ALL) {
         List<Text.Word> words = Text.analyze(fieldText(s, field));
         int length = 0;
+        int shift = field.ordinal() * Field.BITS;
         for (Text.Word word : words) {
-          surfaces.add(word.text());
+          Integer boxed = surfaceIds.get(word.text());
+          int sid;
+          if (boxed == null) {
+            sid = surfaceIds.size();
+            surfaceIds.put(word.text(), sid);
+            if (sid == surfaceTerm.length) {
+              int grown = sid * 2;
+              surfaceTerm = Arrays.copyOf(surfaceTerm, grown);
+              surfaceDocFreq = Arrays.copyOf(surfaceDocFreq, grown);
+              surfaceIsLabel = Arrays.copyOf(surfaceIsLabel, grown);
+              surfaceLastDoc = Arrays.copyOf(surfaceLastDoc, grown);
+              Arrays.fill(surfaceLastDoc, sid, grown, -1);
+            }
+            String stem = stemOf(word);
+            Integer term = termIds.get(stem);
+            if (term == null) {
+              term = termIds.size();
+              termIds.put(stem, term);
+              if (term == docBuf.length) {
+                docBuf = Arrays.copyOf(docBuf, term * 2);
+                tfBuf = Arrays.copyOf(tfBuf, term * 2);
+                sizes = Arrays.copyOf(sizes, term * 2);
+                packedByTerm = Arrays.copyOf(packedByTerm, term * 2);
+              }
+            }
+            surfaceTerm[sid] = term;
+          } else {
+            sid = boxed;
+          }
+          if (surfaceLastDoc[sid] != d) {
+            surfaceLastDoc[sid] = d;
+            surfaceDocFreq[sid]++;
+          }
           if (field != Field.ABSTRACT) {
-            labelWords.add(word.text());
+            surfaceIsLabel[sid] = true;
           }
           if (!word.joined()) {
             length++;
           }
-          String stem = stemOf(word);
-          int id = termIds.computeIfAbsent(stem, k -> termIds.size());
-          int shift = field.ordinal() * Field.BITS;
-          packed.merge(id, 1 << shift, (old, one) -> {
-            int tf = (old >>> shift) & Field.MAX_TF;
-            return tf >= Field.MAX_TF ? old : old + one;
-          });
+          int id = surfaceTerm[sid];
+          int old = packedByTerm[id];
+          if (old == 0) {
+            if (touched == touchedTerms.length) {
+              touchedTerms = Arrays.copyOf(touchedTerms, touched * 2);
+            }
+            touchedTerms[touched++] = id;
+          }
+          if (((old >>> shift) & Field.MAX_TF) < Field.MAX_TF) {
+            packedByTerm[id] = old + (1 << shift);
+          }
           if ((field == Field.TITLE || field == Field.ABSTRACT) && !word.joined()
               && !Lexicon.STOPWORDS.contains(word.text())) {
-            phrase.add(id);
+            if (phraseLength == phrase.length) {
+              phrase = Arrays.copyOf(phrase, phraseLength * 2);
+            }
+            phrase[phraseLength++] = id;
           }
         }
         if (field == Field.TITLE) {
-          phrase.add(-1); // titles and abstracts are separate phrases
+          if (phraseLength == phrase.length) {
+            phrase = Arrays.copyOf(phrase, phraseLength * 2);
+          }
+          phrase[phraseLength++] = -1; // titles and abstracts are separate phrases
         }
         lengths[field.ordinal()][d] = length;
         totals[field.ordinal()] += length;
       }
-      phrases[d] = phrase.stream().mapToInt(Integer::intValue).toArray();
-      for (String surface : surfaces) {
-        surfaceDf.merge(surface, 1, Integer::sum);
-      }
-      for (Map.Entry<Integer, Integer> e : packed.entrySet()) {
-        int id = e.getKey();
-        while (docBuf.size() <= id) {
-          docBuf.add(new int[4]);
-          tfBuf.add(new int[4]);
-          sizes.add(0);
+      phrases[d] = Arrays.copyOf(phrase, phraseLength);
+      for (int t = 0; t < touched; t++) {
+        int id = touchedTerms[t];
+        int size = sizes[id];
+        if (docBuf[id] == null) {
+          docBuf[id] = new int[4];
+          tfBuf[id] = new int[4];
+        } else if (size == docBuf[id].length) {
+          docBuf[id] = Arrays.copyOf(docBuf[id], size * 2);
+          tfBuf[id] = Arrays.copyOf(tfBuf[id], size * 2);
         }
-        int size = sizes.get(id);
-        if (size == docBuf.get(id).length) {
-          docBuf.set(id, Arrays.copyOf(docBuf.get(id), size * 2));
-          tfBuf.set(id, Arrays.copyOf(tfBuf.get(id), size * 2));
-        }
-        docBuf.get(id)[size] = d;
-        tfBuf.get(id)[size] = e.getValue();
-        sizes.set(id, size + 1);
+        docBuf[id][size] = d;
+        tfBuf[id][size] = packedByTerm[id];
+        sizes[id] = size + 1;
+        packedByTerm[id] = 0;
       }
     }
-    postDocs = new int[docBuf.size()][];
-    postTfs = new int[docBuf.size()][];
-    for (int id = 0; id < docBuf.size(); id++) {
-      postDocs[id] = Arrays.copyOf(docBuf.get(id), sizes.get(id));
-      postTfs[id] = Arrays.copyOf(tfBuf.get(id), sizes.get(id));
+    int terms = termIds.size();
+    postDocs = new int[terms][];
+    postTfs = new int[terms][];
+    for (int id = 0; id < terms; id++) {
+      postDocs[id] = docBuf[id] == null ? new int[0] : Arrays.copyOf(docBuf[id], sizes[id]);
+      postTfs[id] = tfBuf[id] == null ? new int[0] : Arrays.copyOf(tfBuf[id], sizes[id]);
     }
+    surfaceDocFreq = Arrays.copyOf(surfaceDocFreq, surfaceIds.size());
+    surfaceIsLabel = Arrays.copyOf(surfaceIsLabel, surfaceIds.size());
     for (Field field : Field.ALL) {
-      avgLength[field.ordinal()] = docs.length == 0 ? 1 : Math.max(1f, (float) totals[field.ordinal()] / docs.length);
+      avgLength[field.ordinal()] = n == 0 ? 1 : Math.max(1f, (float) totals[field.ordinal()] / n);
     }
+    // BM25F's per-field weight and length normalisation, computed once per session.
+    this.weightOverNorm = new float[n * Field.ALL.length];
+    for (int d = 0; d < n; d++) {
+      for (Field f : Field.ALL) {
+        float norm = 1 - f.b + f.b * lengths[f.ordinal()][d] / avgLength[f.ordinal()];
+        weightOverNorm[d * Field.ALL.length + f.ordinal()] = f.weight / norm;
+      }
+      byId.putIfAbsent(docs[d].id().toLowerCase(java.util.Locale.ROOT), d);
+    }
+    this.longestSeconds = longest;
     this.tags = List.copyOf(tagSet);
-    this.dictionary = new FuzzyDictionary(surfaceDf.keySet().stream().filter(w -> !Text.isHan(w.codePointAt(0))).toList());
+    List<String> latin = new ArrayList<>();
+    for (String word : surfaceIds.keySet()) {
+      if (!Text.isHan(word.codePointAt(0))) {
+        latin.add(word);
+      }
+    }
+    this.dictionary = new FuzzyDictionary(latin);
+    // Program order across conferences, and the most watched first.
+    Integer[] order = new Integer[n];
+    for (int d = 0; d < n; d++) {
+      order[d] = d;
+    }
+    Arrays.sort(order, (a, b) -> {
+      int c = Long.compare(startSeconds[a], startSeconds[b]);
+      if (c == 0) {
+        c = Long.compare(endSeconds[a], endSeconds[b]);
+      }
+      if (c == 0) {
+        c = docs[a].conference().compareTo(docs[b].conference());
+      }
+      return c != 0 ? c : docs[a].id().compareTo(docs[b].id());
+    });
+    this.chronological = new int[n];
+    this.chronoRank = new int[n];
+    this.chronoStarts = new long[n];
+    for (int r = 0; r < n; r++) {
+      chronological[r] = order[r];
+      chronoRank[order[r]] = r;
+      chronoStarts[r] = startSeconds[order[r]];
+    }
+    Integer[] popular = order.clone();
+    Arrays.sort(popular, (a, b) -> popularity[a] != popularity[b] ? Integer.compare(popularity[b], popularity[a])
+        : Integer.compare(chronoRank[a], chronoRank[b]));
+    this.byPopularity = new int[n];
+    for (int r = 0; r < n; r++) {
+      byPopularity[r] = popular[r];
+    }
     buildEntities();
-    int n = docs.length;
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(n));
   }
 
@@ -353,23 +484,110 @@ public final class SearchIndex {
     return docs[d];
   }
 
+  /** Finds a session by id, ignoring case; the first conference's wins a tie. */
+  Session byId(String id) {
+    Integer d = byId.get(id.toLowerCase(java.util.Locale.ROOT));
+    return d == null ? null : docs[d];
+  }
+
   Conference conferenceOf(int d) {
     return conferenceOf[d];
   }
 
   /** Returns the number of distinct words the catalog uses. */
   public int vocabularySize() {
-    return surfaceDf.size();
+    return surfaceIds.size();
   }
 
   /** Returns how many sessions use a folded word anywhere, 0 if none. */
   int surfaceDf(String word) {
-    return surfaceDf.getOrDefault(word, 0);
+    Integer sid = surfaceIds.get(word);
+    return sid == null ? 0 : surfaceDocFreq[sid];
+  }
+
+  // ---- per-session facts for filters and orders -----------------------------------------
+
+  long startSeconds(int d) {
+    return startSeconds[d];
+  }
+
+  long endSeconds(int d) {
+    return endSeconds[d];
+  }
+
+  /** Returns the session's start date in its conference's zone, as an epoch day. */
+  int localDay(int d) {
+    return localDay[d];
+  }
+
+  int conferenceIndex(int d) {
+    return conferenceIndex[d];
+  }
+
+  int popularity(int d) {
+    return popularity[d];
+  }
+
+  /** Returns the ordinal of the session's {@link io.istiocon.bot.catalog.SessionType}. */
+  int typeOrdinal(int d) {
+    return typeOf[d];
+  }
+
+  /** Returns the id of the session's language in {@link #languages()}. */
+  int languageId(int d) {
+    return languageOf[d];
+  }
+
+  /** Returns the distinct languages, indexed by language id. */
+  List<String> languages() {
+    return languages;
+  }
+
+  /** Returns the session ids in program order (start, end, conference, id). */
+  int[] chronological() {
+    return chronological;
+  }
+
+  /** Returns a session's place in program order: smaller comes first. */
+  int chronoRank(int d) {
+    return chronoRank[d];
+  }
+
+  /** Returns the session ids most watched first, then in program order. */
+  int[] byPopularity() {
+    return byPopularity;
+  }
+
+  /** Returns the first place in program order whose session starts at or after the instant. */
+  int firstStartingAtOrAfter(long epochSecond) {
+    int lo = 0;
+    int hi = chronoStarts.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (chronoStarts[mid] < epochSecond) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** Returns the longest session's length in seconds. */
+  long longestSeconds() {
+    return longestSeconds;
+  }
+
+  /** Returns how many sessions contain any alternative of a term, an upper bound for work. */
+  int df(String stem) {
+    int id = termId(stem);
+    return id < 0 ? 0 : postDocs[id].length;
   }
 
   /** Returns whether a word appears in a title, name, company, tag or type, not only in abstracts. */
   boolean isLabelWord(String word) {
-    return labelWords.contains(word);
+    Integer sid = surfaceIds.get(word);
+    return sid != null && surfaceIsLabel[sid];
   }
 
   boolean hasStem(String stem) {
@@ -442,6 +660,11 @@ public final class SearchIndex {
         matched[d] = 0;
         inTotal[d] = false;
       }
+      for (int i = 0; i < conceptCount; i++) {
+        int d = conceptTouched[i];
+        concept[d] = 0;
+        inConcept[d] = false;
+      }
       touchedCount = 0;
       conceptCount = 0;
     }
@@ -455,54 +678,49 @@ public final class SearchIndex {
 
   /**
    * Scores one alternative of a concept (a stem, or a phrase of stems that must all occur) and keeps
-   * the best alternative's score per session in {@code s.concept}.
+   * the best alternative's score per session in {@code s.concept}. With {@code onlyCandidates} it
+   * scores just the sessions earlier concepts found, by binary search: that is how very common words
+   * ("istio") add their little weight without walking every posting.
    */
-  void scoreAlternative(List<String> stems, float weight, Scratch s) {
-    if (stems.size() == 1) {
-      int id = termId(stems.get(0));
-      if (id < 0) {
+  void scoreAlternative(List<String> stems, float weight, Scratch s, boolean onlyCandidates) {
+    int[] ids = new int[stems.size()];
+    int rarest = 0;
+    for (int k = 0; k < ids.length; k++) {
+      ids[k] = termId(stems.get(k));
+      if (ids[k] < 0) {
         return;
       }
-      int[] ds = postDocs[id];
-      int[] tfs = postTfs[id];
+      if (postDocs[ids[k]].length < postDocs[ids[rarest]].length) {
+        rarest = k;
+      }
+    }
+    if (onlyCandidates) {
+      int df = ids.length == 1 ? postDocs[ids[0]].length : 0;
+      for (int i = 0; i < s.touchedCount; i++) {
+        int d = s.touched[i];
+        int packed = packedAt(ids, d);
+        if (packed != 0) {
+          keep(s, d, weight * bm25f(d, packed, idf(df == 0 ? Math.max(1, postDocs[ids[rarest]].length) : df)));
+        }
+      }
+      return;
+    }
+    if (ids.length == 1) {
+      int[] ds = postDocs[ids[0]];
+      int[] tfs = postTfs[ids[0]];
       float idf = idf(ds.length);
       for (int i = 0; i < ds.length; i++) {
         keep(s, ds[i], weight * bm25f(ds[i], tfs[i], idf));
       }
       return;
     }
-    int[] ids = new int[stems.size()];
-    for (int k = 0; k < ids.length; k++) {
-      ids[k] = termId(stems.get(k));
-      if (ids[k] < 0) {
-        return;
-      }
-    }
-    // Intersect, taking each field's smallest frequency as the phrase's.
-    int rarest = 0;
-    for (int k = 1; k < ids.length; k++) {
-      if (postDocs[ids[k]].length < postDocs[ids[rarest]].length) {
-        rarest = k;
-      }
-    }
+    // A phrase: intersect, taking each field's smallest frequency as the phrase's.
     int[] base = postDocs[ids[rarest]];
     int[] found = new int[base.length];
     int[] packed = new int[base.length];
     int count = 0;
-    outer:
-    for (int i = 0; i < base.length; i++) {
-      int d = base[i];
-      int p = postTfs[ids[rarest]][i];
-      for (int k = 0; k < ids.length; k++) {
-        if (k == rarest) {
-          continue;
-        }
-        int at = Arrays.binarySearch(postDocs[ids[k]], d);
-        if (at < 0) {
-          continue outer;
-        }
-        p = minFields(p, postTfs[ids[k]][at]);
-      }
+    for (int d : base) {
+      int p = packedAt(ids, d);
       if (p != 0) {
         found[count] = d;
         packed[count++] = p;
@@ -512,6 +730,19 @@ public final class SearchIndex {
     for (int i = 0; i < count; i++) {
       keep(s, found[i], weight * bm25f(found[i], packed[i], idf));
     }
+  }
+
+  /** Returns the packed frequencies of all the terms in a session (each field's minimum), 0 if any is absent. */
+  private int packedAt(int[] ids, int d) {
+    int p = -1;
+    for (int id : ids) {
+      int at = Arrays.binarySearch(postDocs[id], d);
+      if (at < 0) {
+        return 0;
+      }
+      p = p == -1 ? postTfs[id][at] : minFields(p, postTfs[id][at]);
+    }
+    return p == -1 ? 0 : p;
   }
 
   private static int minFields(int a, int b) {
@@ -558,14 +789,32 @@ public final class SearchIndex {
 
   private float bm25f(int d, int packed, float idf) {
     float tfw = 0;
-    for (Field f : Field.ALL) {
-      int tf = f.tf(packed);
+    int base = d * Field.ALL.length;
+    for (int f = 0; packed != 0; f++, packed >>>= Field.BITS) {
+      int tf = packed & Field.MAX_TF;
       if (tf > 0) {
-        float norm = 1 - f.b + f.b * lengths[f.ordinal()][d] / avgLength[f.ordinal()];
-        tfw += f.weight * tf / norm;
+        tfw += tf * weightOverNorm[base + f];
       }
     }
     return idf * tfw * (K1 + 1) / (tfw + K1);
+  }
+
+  /** Returns the title of the most watched (then earliest) session whose title holds the stem, or null. */
+  String titleWith(String stem) {
+    int id = termId(stem);
+    if (id < 0) {
+      return null;
+    }
+    int best = -1;
+    int[] ds = postDocs[id];
+    int[] tfs = postTfs[id];
+    for (int i = 0; i < ds.length; i++) {
+      if (Field.TITLE.tf(tfs[i]) > 0 && (best < 0 || popularity[ds[i]] > popularity[best]
+          || popularity[ds[i]] == popularity[best] && chronoRank[ds[i]] < chronoRank[best])) {
+        best = ds[i];
+      }
+    }
+    return best < 0 ? null : docs[best].title();
   }
 
   /** Returns whether the field holds the stem for the session. */

@@ -28,6 +28,9 @@ public final class Text {
     if (raw == null || raw.isEmpty()) {
       return "";
     }
+    if (isAscii(raw)) {
+      return foldAscii(raw); // most catalog text: no normalization needed
+    }
     String s = Normalizer.normalize(raw, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     s = Normalizer.normalize(s, Normalizer.Form.NFD);
     StringBuilder out = new StringBuilder(s.length());
@@ -59,9 +62,27 @@ public final class Text {
     return Normalizer.normalize(out, Normalizer.Form.NFC);
   }
 
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String foldAscii(String s) {
+    char[] out = new char[s.length()];
+    for (int i = 0; i < out.length; i++) {
+      char c = s.charAt(i);
+      out[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c == '`' ? '\'' : c;
+    }
+    return new String(out);
+  }
+
   /** Returns whether a code point is a Han ideograph (CJK has no spaces between words). */
   public static boolean isHan(int cp) {
-    return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+    return cp >= 0x2E80 && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
   }
 
   /**
@@ -71,6 +92,8 @@ public final class Text {
    */
   public static List<Word> words(String folded) {
     List<Word> words = new ArrayList<>();
+    List<String> parts = new ArrayList<>(4);
+    StringBuilder part = new StringBuilder(16);
     int n = folded.length();
     int i = 0;
     int position = 0;
@@ -89,11 +112,11 @@ public final class Text {
         continue;
       }
       // A compound: letter/digit runs joined by single connectors.
-      List<String> parts = new ArrayList<>();
-      StringBuilder part = new StringBuilder();
+      parts.clear();
+      part.setLength(0);
       while (i < n) {
         int c = folded.codePointAt(i);
-        if (Character.isLetterOrDigit(c) && !isHan(c)) {
+        if (c < 0x80 ? isAsciiLetterOrDigit(c) : Character.isLetterOrDigit(c) && !isHan(c)) {
           part.appendCodePoint(c);
           i += Character.charCount(c);
         } else if (c == '\'' && part.length() > 0) {
@@ -125,6 +148,10 @@ public final class Text {
       }
     }
     return words;
+  }
+
+  private static boolean isAsciiLetterOrDigit(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
   }
 
   private static int addHan(String run, int position, List<Word> out) {

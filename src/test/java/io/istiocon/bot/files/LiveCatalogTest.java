@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.istiocon.bot.search.Answer;
 import io.istiocon.bot.search.QueryEngine;
+import io.istiocon.bot.testing.FakeTicker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.istiocon.bot.catalog.Catalog;
 import io.istiocon.bot.catalog.TestCatalogs;
-import io.istiocon.bot.files.FakeTicker;
+import io.istiocon.bot.testing.FakeTicker;
 import io.istiocon.bot.files.LiveCatalog;
 import io.istiocon.bot.search.Answer;
 import io.istiocon.bot.search.QueryEngine;
