@@ -1,0 +1,137 @@
+package io.istiocon.bot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.model.view.View;
+import com.slack.api.util.http.SlackHttpClient;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends answers to Slack: Web API calls with the bot token, and replies through a
+ * {@code response_url}. A 429 waits for {@code Retry-After}; a 5xx or a network failure retries
+ * with a short backoff; every failure is logged and none is thrown, so no handler dies of one.
+ */
+final class SlackPoster {
+  private static final Logger log = LoggerFactory.getLogger(SlackPoster.class);
+  /** Attempts per call, the first included. */
+  static final int ATTEMPTS = 3;
+  /** Waits before the second and third attempt after a 5xx or a network failure. */
+  static final List<Duration> BACKOFF = List.of(Duration.ofMillis(500), Duration.ofSeconds(2));
+  /** The longest {@code Retry-After} we honour; a longer one is cut to this. */
+  static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+
+  /** One HTTP exchange with Slack, reduced to what the retry loop needs. */
+  private record Outcome(boolean ok, int status, String retryAfter, String error) {}
+
+  @FunctionalInterface
+  private interface Attempt {
+    Outcome run() throws IOException;
+  }
+
+  private final MethodsClient methods;
+  private final SlackHttpClient http;
+  private final Sleeper sleeper;
+
+  /** Creates a poster that calls the Web API with {@code botToken} and waits with {@code sleeper}. */
+  SlackPoster(Slack slack, String botToken, Sleeper sleeper) {
+    this.methods = slack.methods(botToken);
+    this.http = slack.getHttpClient();
+    this.sleeper = sleeper;
+  }
+
+  /** Posts a message with {@code chat.postMessage}; returns whether Slack took it. */
+  boolean postMessage(ChatPostMessageRequest request) {
+    return send("chat.postMessage", () -> api(() -> methods.chatPostMessage(request)));
+  }
+
+  /** Publishes a user's Home tab with {@code views.publish}; returns whether Slack took it. */
+  boolean publishHome(String userId, View view) {
+    return send("views.publish", () -> api(() -> methods.viewsPublish(r -> r.userId(userId).view(view))));
+  }
+
+  /** Posts a reply to an interaction's {@code response_url}; returns whether Slack took it. */
+  boolean respond(String responseUrl, ActionResponse response) {
+    return send("response_url", () -> {
+      try (okhttp3.Response r = http.postJsonBody(responseUrl, response)) {
+        String body = r.body() == null ? "" : r.body().string();
+        return new Outcome(r.isSuccessful(), r.code(), r.header("Retry-After"), r.isSuccessful() ? null : body);
+      }
+    });
+  }
+
+  @FunctionalInterface
+  private interface ApiCall<T extends SlackApiTextResponse> {
+    T call() throws IOException, SlackApiException;
+  }
+
+  private static <T extends SlackApiTextResponse> Outcome api(ApiCall<T> call) throws IOException {
+    try {
+      T response = call.call();
+      return new Outcome(response.isOk(), 200, null, response.getError());
+    } catch (SlackApiException e) {
+      okhttp3.Response r = e.getResponse();
+      return new Outcome(false, r.code(), r.header("Retry-After"), e.getError() == null ? null : e.getError().getError());
+    }
+  }
+
+  private boolean send(String what, Attempt attempt) {
+    for (int n = 1; n <= ATTEMPTS; n++) {
+      Duration wait;
+      try {
+        Outcome outcome = attempt.run();
+        if (outcome.ok()) {
+          return true;
+        }
+        if (outcome.status() == 429) {
+          wait = retryAfter(outcome.retryAfter());
+        } else if (outcome.status() >= 500) {
+          wait = BACKOFF.get(Math.min(n, BACKOFF.size()) - 1);
+        } else {
+          // Slack understood and said no (channel_not_found, expired_url, ...): trying again will not help.
+          log.warn("{} failed: HTTP {}, error {}", what, outcome.status(), outcome.error());
+          return false;
+        }
+        log.warn("{} failed: HTTP {}, error {} (attempt {} of {})", what, outcome.status(), outcome.error(), n, ATTEMPTS);
+      } catch (IOException e) {
+        wait = BACKOFF.get(Math.min(n, BACKOFF.size()) - 1);
+        log.warn("{} failed: {} (attempt {} of {})", what, e.toString(), n, ATTEMPTS);
+      } catch (RuntimeException e) {
+        log.error("{} failed unexpectedly: {}", what, e.toString(), e);
+        return false;
+      }
+      if (n == ATTEMPTS) {
+        break;
+      }
+      try {
+        sleeper.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        log.warn("{} abandoned: interrupted while waiting to retry", what);
+        return false;
+      }
+    }
+    log.error("{} gave up after {} attempts", what, ATTEMPTS);
+    return false;
+  }
+
+  static Duration retryAfter(String header) {
+    try {
+      long seconds = Long.parseLong(header == null ? "" : header.strip());
+      if (seconds >= 0) {
+        Duration wait = Duration.ofSeconds(Math.max(1, seconds));
+        return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
+      }
+    } catch (NumberFormatException e) {
+      // Slack always sends whole seconds; anything else gets the short default below.
+    }
+    return Duration.ofSeconds(1);
+  }
+}

@@ -1,0 +1,105 @@
+package io.istiocon.bot.web;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.servlet.http.HttpServlet;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHolder;
+
+/**
+ * The one HTTP server of {@code serve}: Jetty with the servlets mounted on it, {@code /healthz} and
+ * {@code /readyz} always, {@code /slack/events} in HTTP mode. Everything that listens on the port
+ * is mounted here.
+ */
+public final class HttpServer implements AutoCloseable {
+  /** What {@code /readyz} reports. */
+  public record Readiness(boolean ready, String detail) {}
+
+  private final String host;
+  private final int port;
+  private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+  private Server jetty;
+  private ServerConnector connector;
+
+  /** Creates a server for {@code host:port} (port 0 picks a free one) with the health endpoints mounted. */
+  public HttpServer(String host, int port, Supplier<Readiness> readiness) {
+    this.host = host;
+    this.port = port;
+    servlets.put("/healthz", new HealthServlet(() -> new Readiness(true, "ok")));
+    servlets.put("/readyz", new HealthServlet(readiness));
+  }
+
+  /** Mounts a servlet at an exact path; call before {@link #start()}. */
+  public HttpServer mount(String path, HttpServlet servlet) {
+    if (jetty != null) {
+      throw new IllegalStateException("mount " + path + " before start()");
+    }
+    servlets.put(path, servlet);
+    return this;
+  }
+
+  /** Starts listening; the exception names the port when it is taken. */
+  public HttpServer start() throws IOException {
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    Server server = new Server();
+    ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http));
+    c.setHost(host);
+    c.setPort(port);
+    server.addConnector(c);
+    ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
+    context.setContextPath("/");
+    servlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
+    context.addServlet(new ServletHolder(new NotFoundServlet()), "/");
+    ErrorHandler errors = new PlainErrors(); // error pages never show an exception or a stack trace
+    context.setErrorHandler(errors);
+    server.setErrorHandler(errors);
+    server.setHandler(context);
+    server.setStopAtShutdown(false);
+    try {
+      server.start();
+    } catch (Exception e) {
+      stopQuietly(server);
+      if (e instanceof BindException || e.getCause() instanceof BindException) {
+        throw new IOException("port " + port + " on " + host + " is already in use", e);
+      }
+      throw new IOException("the HTTP server did not start: " + e.getMessage(), e);
+    }
+    this.jetty = server;
+    this.connector = c;
+    return this;
+  }
+
+  /** Returns the port being listened on (the chosen one when started with port 0). */
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  /** Blocks until the server stops. */
+  public void join() throws InterruptedException {
+    jetty.join();
+  }
+
+  @Override
+  public void close() {
+    if (jetty != null) {
+      stopQuietly(jetty);
+    }
+  }
+
+  private static void stopQuietly(Server server) {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      // stopping is best effort; nothing is left to serve either way
+    }
+  }
+}

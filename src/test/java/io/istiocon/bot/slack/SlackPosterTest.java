@@ -1,0 +1,129 @@
+package io.istiocon.bot.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import io.istiocon.bot.testing.FakeSlack;
+import io.istiocon.bot.testing.RecordingSleeper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import okhttp3.mockwebserver.MockResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Web API calls and response_url replies against a local fake: retries, waits, and giving up. */
+class SlackPosterTest {
+  private static final String POST = "/api/chat.postMessage";
+  private final FakeSlack fake = new FakeSlack();
+  private final RecordingSleeper sleeper = new RecordingSleeper();
+  private final SlackPoster poster = new SlackPoster(slack(fake.apiUrl()), "xoxb-test", sleeper);
+
+  @AfterEach
+  void stop() throws IOException {
+    fake.close();
+  }
+
+  @Test
+  void postMessage_rateLimited_waitsForRetryAfterThenPosts() throws Exception {
+    fake.script(POST, new MockResponse().setResponseCode(429).setHeader("Retry-After", "30"));
+
+    assertTrue(poster.postMessage(message()));
+
+    assertEquals(List.of(Duration.ofSeconds(30)), sleeper.waits());
+    assertEquals(2, fake.drain(POST).size());
+  }
+
+  @Test
+  void postMessage_rateLimitedForAnHour_waitsAtMostAMinute() {
+    fake.script(POST, new MockResponse().setResponseCode(429).setHeader("Retry-After", "3600"));
+
+    assertTrue(poster.postMessage(message()));
+
+    assertEquals(List.of(SlackPoster.MAX_RETRY_AFTER), sleeper.waits());
+  }
+
+  @Test
+  void postMessage_serverErrors_triesThreeTimesWithBackoffThenGivesUp() {
+    fake.script(POST, new MockResponse().setResponseCode(500), new MockResponse().setResponseCode(502),
+        new MockResponse().setResponseCode(503), new MockResponse().setResponseCode(504));
+
+    assertFalse(poster.postMessage(message()));
+
+    assertEquals(SlackPoster.BACKOFF, sleeper.waits());
+    assertEquals(SlackPoster.ATTEMPTS, fake.drain(POST).size());
+  }
+
+  @Test
+  void postMessage_slackSaysNo_doesNotRetry() {
+    fake.script(POST, new MockResponse().setBody("{\"ok\":false,\"error\":\"channel_not_found\"}"));
+
+    assertFalse(poster.postMessage(message()));
+
+    assertEquals(List.of(), sleeper.waits());
+    assertEquals(1, fake.drain(POST).size());
+  }
+
+  @Test
+  void postMessage_slackUnreachable_retriesThenGivesUp() throws IOException {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    SlackPoster unreachable = new SlackPoster(slack("http://127.0.0.1:" + closed + "/api/"), "xoxb-test", sleeper);
+
+    assertFalse(unreachable.postMessage(message()));
+
+    assertEquals(SlackPoster.BACKOFF, sleeper.waits());
+  }
+
+  @Test
+  void respond_sendsTheReplyAsJsonAndWaitsOutARateLimit() throws Exception {
+    fake.script("/respond/r1", new MockResponse().setResponseCode(429).setHeader("Retry-After", "2"));
+    ActionResponse reply = ActionResponse.builder().responseType("in_channel").replaceOriginal(false).text("hi").build();
+
+    assertTrue(poster.respond(fake.responseUrl("r1"), reply));
+
+    fake.take("/respond/r1");
+    JsonNode body = fake.take("/respond/r1").json();
+    assertEquals("in_channel", body.path("response_type").asText());
+    assertFalse(body.path("replace_original").asBoolean(true));
+    assertEquals("hi", body.path("text").asText());
+    assertEquals(List.of(Duration.ofSeconds(2)), sleeper.waits());
+  }
+
+  @Test
+  void respond_expiredUrl_doesNotRetry() {
+    fake.script("/respond/old", new MockResponse().setResponseCode(404).setBody("expired_url"));
+
+    assertFalse(poster.respond(fake.responseUrl("old"), ActionResponse.builder().text("late").build()));
+
+    assertEquals(List.of(), sleeper.waits());
+  }
+
+  @Test
+  void retryAfter_missingOrMalformed_waitsOneSecond() {
+    assertEquals(Duration.ofSeconds(1), SlackPoster.retryAfter(null));
+    assertEquals(Duration.ofSeconds(1), SlackPoster.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT"));
+    assertEquals(Duration.ofSeconds(1), SlackPoster.retryAfter("0"));
+  }
+
+  private static ChatPostMessageRequest message() {
+    return ChatPostMessageRequest.builder().channel("C0CHAN1").text("hello").build();
+  }
+
+  private static Slack slack(String apiUrl) {
+    SlackConfig config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(apiUrl);
+    config.setStatsEnabled(false);
+    config.setProxyUrl(null);
+    return Slack.getInstance(config);
+  }
+}

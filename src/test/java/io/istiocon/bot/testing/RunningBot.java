@@ -1,0 +1,144 @@
+package io.istiocon.bot.testing;
+
+import io.istiocon.bot.slack.Settings;
+import io.istiocon.bot.slack.SlackServer;
+import io.istiocon.bot.slack.StartException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * The whole bot as {@code serve} runs it, on 127.0.0.1 and a free port, with the Web API pointed at
+ * a {@link FakeSlack}, a fixed clock, a fake ticker, a recording sleeper and one answering thread
+ * (so answers come in the order their events arrived). Sends signed requests shaped like Slack's.
+ */
+public final class RunningBot implements AutoCloseable {
+  public static final String SECRET = "test-signing-secret";
+  /** Monday of IstioCon 2021, 17:45 UTC: "I want to sketch a mesh for you" is on. */
+  public static final Instant NOW = Instant.parse("2021-02-22T17:45:00Z");
+  public static final String FORM = "application/x-www-form-urlencoded";
+  public static final String JSON = "application/json";
+
+  public final FakeSlack slack;
+  public final SlackServer server;
+  public final RecordingSleeper sleeper = new RecordingSleeper();
+  public final FakeTicker ticker = new FakeTicker();
+  public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  public final SlackSigner signer = new SlackSigner(SECRET, clock);
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+  private RunningBot(FakeSlack slack, Map<String, String> env) throws StartException {
+    this.slack = slack;
+    this.server = SlackServer.start(Settings.fromEnv(env),
+        new SlackServer.Options("127.0.0.1", clock, ticker, sleeper, Executors.newSingleThreadExecutor()));
+  }
+
+  /** Starts the bot in HTTP mode over the real catalog. */
+  public static RunningBot start() throws StartException {
+    return start(Path.of("catalog"), Map.of());
+  }
+
+  /** Starts the bot over a catalog folder, with extra or replaced variables. */
+  public static RunningBot start(Path catalog, Map<String, String> extra) throws StartException {
+    FakeSlack slack = new FakeSlack();
+    try {
+      return start(slack, catalog, extra);
+    } catch (StartException | RuntimeException e) {
+      closeQuietly(slack);
+      throw e;
+    }
+  }
+
+  /** Starts the bot against an existing fake. */
+  public static RunningBot start(FakeSlack slack, Path catalog, Map<String, String> extra) throws StartException {
+    Map<String, String> env = new HashMap<>(env(slack, catalog));
+    env.putAll(extra);
+    return new RunningBot(slack, env);
+  }
+
+  /** Returns the variables a test server runs with. */
+  public static Map<String, String> env(FakeSlack slack, Path catalog) {
+    return Map.of("SLACK_BOT_TOKEN", "xoxb-test-token", "SLACK_SIGNING_SECRET", SECRET, "PORT", "0",
+        "CATALOG_DIR", catalog.toString(), "SLACK_API_URL", slack.apiUrl());
+  }
+
+  /** Returns a URL on the bot, such as {@code /healthz}. */
+  public URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  /** Sends {@code /istiocon text} as Slack does, with its response_url pointing at the fake. */
+  public HttpResponse<String> command(String text) {
+    String body = Fixtures.form("command.form", Map.of("text", text, "response_url", slack.responseUrl("command")));
+    return signed(body, FORM, Map.of());
+  }
+
+  /** Sends a button click: a {@code block_actions} payload from the fixture. */
+  public HttpResponse<String> click(String actionId, String value, boolean ephemeral, String responseUrlName) {
+    String body = Fixtures.interactive("block_actions.json", Map.of("action_id", actionId, "value", value,
+        "is_ephemeral", Boolean.toString(ephemeral), "response_url", slack.responseUrl(responseUrlName)));
+    return signed(body, FORM, Map.of());
+  }
+
+  /** Sends an Events API fixture. */
+  public HttpResponse<String> event(String fixture, Map<String, String> values, Map<String, String> headers) {
+    return signed(Fixtures.json(fixture, values), JSON, headers);
+  }
+
+  /** Sends a body signed now. */
+  public HttpResponse<String> signed(String body, String contentType, Map<String, String> headers) {
+    Map<String, String> all = new LinkedHashMap<>(signer.headers(body));
+    all.putAll(headers);
+    return post(body, contentType, all);
+  }
+
+  /** Sends a body to /slack/events with exactly these headers. */
+  public HttpResponse<String> post(String body, String contentType, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri("/slack/events")).timeout(Duration.ofSeconds(10))
+        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
+  /** Sends a GET. */
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build());
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    closeQuietly(slack);
+  }
+
+  private static void closeQuietly(FakeSlack slack) {
+    try {
+      slack.close();
+    } catch (IOException e) {
+      // the test is over; nothing else listens on that port
+    }
+  }
+}
