@@ -328,21 +328,25 @@ public final class QueryParser {
     return n >= 1 && n <= 31 ? n : null;
   }
 
-  private static Month month(String w) {
-    if (w.length() < 3) {
-      return null;
-    }
+  private static final Map<String, Month> MONTHS = months();
+
+  private static Map<String, Month> months() {
+    Map<String, Month> out = new java.util.HashMap<>();
     for (Month m : Month.values()) {
       String name = m.name().toLowerCase(java.util.Locale.ROOT);
-      if (w.equals(name) || (w.length() >= 3 && name.startsWith(w) && w.length() <= 4 && !w.equals("mar") && !w.equals("may"))
-          || (w.equals("sept") && m == Month.SEPTEMBER)) {
-        return m;
+      out.put(name, m);
+      out.put(name.substring(0, 3), m);
+      if (name.length() > 4) {
+        out.put(name.substring(0, 4), m);
       }
     }
-    if (w.equals("mar")) {
-      return Month.MARCH;
-    }
-    return null;
+    out.put("sept", Month.SEPTEMBER);
+    out.remove("marc");
+    return Map.copyOf(out);
+  }
+
+  private static Month month(String w) {
+    return MONTHS.get(w);
   }
 
   private static String takeNumericDates(String folded, Set<DayRef> days) {
