@@ -32,6 +32,9 @@ public final class QueryEngine {
   private static final float PREFIX_WEIGHT = 0.5f;
   private static final float CATALOG_TYPO_WEIGHT = 0.2f;
   private static final int PHRASE_CHECK = 200;
+  private static final int LARGE_CATALOG = 1000;
+  /** Ranked answers keep this many sessions in order (set answers keep up to {@link Answer#MAX_HITS}). */
+  private static final int RANKED_HITS = 200;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
   private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
@@ -483,15 +486,33 @@ public final class QueryEngine {
       return false;
     }
 
-    /** Returns the slice of program order that can hold matches; time questions need only a part. */
+    /** Returns the slice of program order that can hold matches; time and day questions need only a part. */
     int[] range(SearchIndex index) {
       int n = index.size();
-      return switch (query.time()) {
+      int[] range = switch (query.time()) {
         case ANY -> new int[] {0, n};
         case NOW -> new int[] {index.firstStartingAtOrAfter(now - index.longestSeconds()),
             index.firstStartingAtOrAfter(now + 1)};
         case NEXT, LATER_TODAY -> new int[] {index.firstStartingAtOrAfter(now + 1), n};
       };
+      if (days != null) {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        List<Conference> conferences = index.catalog().conferences();
+        for (int c = 0; c < conferences.size(); c++) {
+          for (int day : days[c]) {
+            java.time.ZoneId zone = conferences.get(c).zone();
+            first = Math.min(first, LocalDate.ofEpochDay(day).atStartOfDay(zone).toEpochSecond());
+            last = Math.max(last, LocalDate.ofEpochDay(day + 1L).atStartOfDay(zone).toEpochSecond());
+          }
+        }
+        if (first == Long.MAX_VALUE) {
+          return new int[] {0, 0};
+        }
+        range[0] = Math.max(range[0], index.firstStartingAtOrAfter(first));
+        range[1] = Math.min(range[1], index.firstStartingAtOrAfter(last));
+      }
+      return range;
     }
 
     /** Returns every session the filters accept: most watched first, or in program order. */
@@ -586,9 +607,16 @@ public final class QueryEngine {
       df.put(c, most);
     }
     ordered.sort(Comparator.comparingInt(df::get));
-    boolean anyRare = df.get(ordered.get(0)) <= n / 3;
-    for (Concept c : ordered) {
-      boolean common = anyRare && df.get(c) > n / 3;
+    // A common word only re-scores the sessions rarer words found instead of walking its whole
+    // posting list: a session with nothing but "istio" would rank far below the cut anyway. On large
+    // catalogs the rarest concept is always walked and anything in over a twentieth of the sessions
+    // is common; small catalogs only skip words in over a third of them, when a rarer one exists.
+    boolean large = n >= LARGE_CATALOG;
+    int commonDf = large ? n / 20 : n / 3;
+    boolean anyRare = large || df.get(ordered.get(0)) <= commonDf;
+    for (int i = 0; i < ordered.size(); i++) {
+      Concept c = ordered.get(i);
+      boolean common = anyRare && i > 0 && df.get(c) > commonDf;
       for (int k = 0; k < c.alternatives.size(); k++) {
         index.scoreAlternative(c.alternatives.get(k), c.weights.get(k), s, common);
       }
@@ -624,11 +652,14 @@ public final class QueryEngine {
       return rank(index, query, concepts, List.of(), filter);
     }
     // Keep the best by score (ties by program order), then give a phrase bonus near the top.
-    int[] best = topByScore(index, s, candidates, count, Math.max(PHRASE_CHECK, Answer.MAX_HITS));
+    int[] best = topByScore(index, s, candidates, count, RANKED_HITS);
     if (conceptCount >= 2) {
       int[] phrase = concepts.stream().flatMap(c -> c.primary().stream()).mapToInt(index::termId).toArray();
       for (int r = 0; r < Math.min(PHRASE_CHECK, best.length); r++) {
         int d = best[r];
+        if (s.matched[d] < conceptCount) {
+          continue; // a phrase needs every concept
+        }
         int where = phraseAt(index.phraseOf(d), phrase);
         if (where == 1) {
           s.total[d] *= 1.5f;
@@ -646,7 +677,7 @@ public final class QueryEngine {
         total++;
       }
     }
-    List<Answer.Hit> out = new ArrayList<>();
+    List<Answer.Hit> out = new ArrayList<>(Math.min(total, Answer.MAX_HITS));
     if (query.popular() || query.time() != Query.Time.ANY) {
       // Most watched first, or in program order for "next kafka talk": among the good matches.
       int[] good = new int[total];
@@ -665,7 +696,7 @@ public final class QueryEngine {
       return new Selection(out, total, false);
     }
     for (int d : best) {
-      if (s.total[d] < threshold || out.size() >= Answer.MAX_HITS) {
+      if (s.total[d] < threshold || out.size() >= RANKED_HITS) {
         break;
       }
       out.add(new Answer.Hit(index.doc(d), s.total[d]));
@@ -675,34 +706,32 @@ public final class QueryEngine {
 
   /** Returns up to {@code k} candidates, best score first, ties in program order. */
   private static int[] topByScore(SearchIndex index, SearchIndex.Scratch s, int[] candidates, int count, int k) {
-    Integer[] boxed;
-    if (count <= k) {
-      boxed = new Integer[count];
-      for (int i = 0; i < count; i++) {
-        boxed[i] = candidates[i];
-      }
-    } else {
-      // Partial selection: find the k-th best score in linear time, keep everything at or above it.
+    float cut = Float.NEGATIVE_INFINITY;
+    if (count > k) {
+      // Partial selection: the k-th best score in linear time; only those at or above it are sorted.
       float[] scores = new float[count];
       for (int i = 0; i < count; i++) {
         scores[i] = s.total[candidates[i]];
       }
-      float cut = kthLargest(scores.clone(), k);
-      List<Integer> kept = new ArrayList<>(k + 16);
-      for (int i = 0; i < count; i++) {
-        if (scores[i] >= cut) {
-          kept.add(candidates[i]);
-        }
-      }
-      boxed = kept.toArray(new Integer[0]);
+      cut = kthLargest(scores, k);
     }
-    Arrays.sort(boxed, (a, b) -> {
-      int c = Float.compare(s.total[b], s.total[a]);
-      return c != 0 ? c : Integer.compare(index.chronoRank(a), index.chronoRank(b));
-    });
-    int[] out = new int[Math.min(k, boxed.length)];
+    long[] keys = new long[Math.min(count, k + 64)];
+    int n = 0;
+    for (int i = 0; i < count; i++) {
+      int d = candidates[i];
+      float score = s.total[d];
+      if (score >= cut) {
+        if (n == keys.length) {
+          keys = Arrays.copyOf(keys, n * 2);
+        }
+        // Scores are positive, so their bits sort like them; high bits: best first; low: program order.
+        keys[n++] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(score)) << 32) | index.chronoRank(d);
+      }
+    }
+    Arrays.sort(keys, 0, n);
+    int[] out = new int[Math.min(k, n)];
     for (int i = 0; i < out.length; i++) {
-      out[i] = boxed[i];
+      out[i] = index.chronological()[(int) (keys[i] & 0xffffffffL)];
     }
     return out;
   }

@@ -36,6 +36,7 @@ public final class SearchIndex {
   private final Map<String, Integer> termIds = new HashMap<>();
   private int[][] postDocs;
   private int[][] postTfs;
+  private float[][] postImpacts; // BM25F's saturated, normalised term weight per posting, before idf
   private final int[][] lengths;
   private final float[] avgLength = new float[Field.ALL.length];
   private final Map<String, Integer> surfaceIds = new HashMap<>();
@@ -226,6 +227,15 @@ public final class SearchIndex {
         weightOverNorm[d * Field.ALL.length + f.ordinal()] = f.weight / norm;
       }
       byId.putIfAbsent(docs[d].id().toLowerCase(java.util.Locale.ROOT), d);
+    }
+    this.postImpacts = new float[terms][];
+    for (int id = 0; id < terms; id++) {
+      int[] ds = postDocs[id];
+      float[] impacts = new float[ds.length];
+      for (int i = 0; i < ds.length; i++) {
+        impacts[i] = impact(ds[i], postTfs[id][i]);
+      }
+      postImpacts[id] = impacts;
     }
     this.longestSeconds = longest;
     this.tags = List.copyOf(tagSet);
@@ -695,22 +705,35 @@ public final class SearchIndex {
       }
     }
     if (onlyCandidates) {
-      int df = ids.length == 1 ? postDocs[ids[0]].length : 0;
+      if (ids.length == 1) {
+        int[] ds = postDocs[ids[0]];
+        float[] impacts = postImpacts[ids[0]];
+        float w = weight * idf(ds.length);
+        for (int i = 0; i < s.touchedCount; i++) {
+          int d = s.touched[i];
+          int at = Arrays.binarySearch(ds, d);
+          if (at >= 0) {
+            keep(s, d, w * impacts[at]);
+          }
+        }
+        return;
+      }
+      float idf = idf(Math.max(1, postDocs[ids[rarest]].length));
       for (int i = 0; i < s.touchedCount; i++) {
         int d = s.touched[i];
         int packed = packedAt(ids, d);
         if (packed != 0) {
-          keep(s, d, weight * bm25f(d, packed, idf(df == 0 ? Math.max(1, postDocs[ids[rarest]].length) : df)));
+          keep(s, d, weight * idf * impact(d, packed));
         }
       }
       return;
     }
     if (ids.length == 1) {
       int[] ds = postDocs[ids[0]];
-      int[] tfs = postTfs[ids[0]];
-      float idf = idf(ds.length);
+      float[] impacts = postImpacts[ids[0]];
+      float w = weight * idf(ds.length);
       for (int i = 0; i < ds.length; i++) {
-        keep(s, ds[i], weight * bm25f(ds[i], tfs[i], idf));
+        keep(s, ds[i], w * impacts[i]);
       }
       return;
     }
@@ -728,7 +751,7 @@ public final class SearchIndex {
     }
     float idf = idf(count);
     for (int i = 0; i < count; i++) {
-      keep(s, found[i], weight * bm25f(found[i], packed[i], idf));
+      keep(s, found[i], weight * idf * impact(found[i], packed[i]));
     }
   }
 
@@ -787,7 +810,8 @@ public final class SearchIndex {
     return (float) Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  private float bm25f(int d, int packed, float idf) {
+  /** Returns BM25F's term weight for packed field frequencies: saturated, length-normalised, no idf. */
+  private float impact(int d, int packed) {
     float tfw = 0;
     int base = d * Field.ALL.length;
     for (int f = 0; packed != 0; f++, packed >>>= Field.BITS) {
@@ -796,7 +820,7 @@ public final class SearchIndex {
         tfw += tf * weightOverNorm[base + f];
       }
     }
-    return idf * tfw * (K1 + 1) / (tfw + K1);
+    return tfw * (K1 + 1) / (tfw + K1);
   }
 
   /** Returns the title of the most watched (then earliest) session whose title holds the stem, or null. */
