@@ -26,6 +26,14 @@ final class SlackText {
   }
 
   /**
+   * Makes catalog or user text safe for a plain_text label: Slack does not parse mentions there,
+   * but a label should never even look like one, so angle brackets become their single-quote lookalikes.
+   */
+  static String label(String text) {
+    return text.replace('<', '\u2039').replace('>', '\u203a');
+  }
+
+  /**
    * Returns what a person typed, from the text Slack sends: mentions of the bot and broadcasts are
    * dropped, other tokens become their labels ({@code <#C1|general>} becomes {@code #general}), and
    * entities are decoded.

@@ -419,7 +419,7 @@ final class TalkCards {
   }
 
   private static BlockElement askButton(int index, String question, String label) {
-    String text = Snippets.trim(label, MAX_BUTTON);
+    String text = Snippets.trim(SlackText.label(label), MAX_BUTTON);
     String value = question.codePointCount(0, question.length()) > QueryParser.MAX_LENGTH
         ? question.substring(0, question.offsetByCodePoints(0, QueryParser.MAX_LENGTH)) : question;
     return button(b -> b.actionId(ASK + index).text(plainText(text.isEmpty() ? "Ask" : text)).value(value));
