@@ -1,0 +1,131 @@
+package io.istiocon.bot.bench;
+
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The real jar, started as {@code serve} in its own JVM against a fake Slack, for load and fault runs. */
+final class BotProcess implements AutoCloseable {
+  static final String SECRET = "load-test-signing-secret";
+  static final String TOKEN = "xoxb-load-test-token";
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private BotProcess(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /** Starts the jar with the given JVM flags and waits until /readyz says ready (at most 30 s). */
+  static BotProcess start(Path jar, List<String> jvmFlags, String slackApiUrl, Path catalogDir, Map<String, String> env)
+      throws IOException, InterruptedException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmFlags);
+    command.add("-jar");
+    command.add(jar.toString());
+    command.add("serve");
+    Path log = Files.createTempFile("istiocon-bot-", ".log");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("SLACK_BOT_TOKEN", TOKEN);
+    builder.environment().put("SLACK_SIGNING_SECRET", SECRET);
+    builder.environment().put("SLACK_API_URL", slackApiUrl);
+    builder.environment().put("PORT", Integer.toString(port));
+    builder.environment().put("CATALOG_DIR", catalogDir.toString());
+    builder.environment().putAll(env);
+    BotProcess bot = new BotProcess(builder.start(), port, log);
+    HttpClient client = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      if (!bot.process.isAlive()) {
+        throw new IOException("the bot exited with " + bot.process.exitValue() + ":\n" + Files.readString(log));
+      }
+      try {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(bot.uri("/readyz")).timeout(Duration.ofSeconds(1)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return bot;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      TimeUnit.MILLISECONDS.sleep(50); // a tool polling a child process, not a test
+    }
+    bot.close();
+    throw new IOException("the bot was not ready within 30 s:\n" + Files.readString(log));
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** Returns the resident set size in MiB from /proc, or -1 where there is no /proc. */
+  double rssMib() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  Path log() {
+    return log;
+  }
+
+  /** Sends SIGTERM and waits up to 15 s; returns the exit code, or -1 if it had to be killed. */
+  int stop() throws InterruptedException {
+    process.destroy();
+    if (process.waitFor(15, TimeUnit.SECONDS)) {
+      return process.exitValue();
+    }
+    process.destroyForcibly().waitFor();
+    return -1;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      stop();
+    }
+  }
+
+  static Path jar() {
+    Path jar = Path.of("target", "istiocon-bot.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("build the jar first: mvn -q -B package -DskipTests");
+    }
+    return jar.toAbsolutePath();
+  }
+
+}

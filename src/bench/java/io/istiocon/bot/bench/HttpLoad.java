@@ -1,0 +1,400 @@
+package io.istiocon.bot.bench;
+
+import java.io.IOException;
+
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Drives the real server over loopback the way Slack does, with signed slash commands and
+ * app_mention events, and reports throughput and latency. Bounded in count and time; stops by
+ * itself. Modes:
+ *
+ * <ul>
+ *   <li>{@code load}: fixed rates (50, 200, 500/s) for slash commands, mentions and /healthz, the
+ *       highest slash-command rate with no errors, and closed-loop throughput against /healthz.
+ *   <li>{@code reload}: 60 s at 100/s while the catalog file is replaced every second (every fifth
+ *       replacement broken); checks every answer comes from one whole catalog version.
+ *   <li>{@code faults}: mentions at 20/s while the fake Slack answers 429, 500, stalls 5 s and
+ *       refuses connections; checks acks stay fast, posts happen at most once, the server stays up.
+ * </ul>
+ *
+ * Run: {@code mvn -B -q -P bench test-compile exec:exec@load -Dload.args=load} (see docs/reliability.md).
+ */
+public final class HttpLoad {
+  private static final List<String> QUESTIONS = List.of("ebpf talks", "who is giving the wasm talk?", "Intel sessions",
+      "what's on now", "lightning talks on tuesday", "slides for the airbnb talk", "isito at scale", "流量管理",
+      "most popular", "talks in chinese", "kubernets operator", "how do I debug istio?", "Red Hat talks", "keynotes");
+  private static final String DEFAULT_JVM = "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError";
+
+  private final HttpClient client;
+  private final ExecutorService clientThreads = Executors.newFixedThreadPool(16);
+  private final ScheduledExecutorService ticker = Executors.newScheduledThreadPool(2);
+  private final AtomicLong sequence = new AtomicLong();
+  private BotProcess bot;
+
+  private HttpLoad() {
+    client = HttpClient.newBuilder().executor(clientThreads).version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(2)).build();
+  }
+
+  /** Runs one mode: load (default), reload or faults. */
+  public static void main(String[] args) throws Exception {
+    String mode = args.length == 0 ? "load" : args[0];
+    HttpLoad load = new HttpLoad();
+    try {
+      switch (mode) {
+        case "load" -> load.load();
+        case "reload" -> load.reload();
+        case "faults" -> load.faults();
+        default -> throw new IllegalArgumentException("mode is load, reload or faults, not " + mode);
+      }
+    } finally {
+      load.clientThreads.shutdownNow();
+      load.ticker.shutdownNow();
+    }
+  }
+
+  private static List<String> jvmFlags() {
+    return List.of(System.getProperty("bot.jvm", DEFAULT_JVM).trim().split("\\s+"));
+  }
+
+  // ---- modes ------------------------------------------------------------------------------
+
+  private void load() throws Exception {
+    try (FakeSlackApi slack = new FakeSlackApi()) {
+      bot = BotProcess.start(BotProcess.jar(), jvmFlags(), slack.url(), Path.of("catalog").toAbsolutePath(), Map.of());
+      System.out.printf(Locale.ROOT, "bot pid %d, JVM flags %s%n", bot.pid(), jvmFlags());
+      warmUp();
+      List<Result> results = new ArrayList<>();
+      for (int rate : new int[] {50, 200, 500}) {
+        results.add(open("slash", rate, 10));
+        results.add(open("mention", rate, 10));
+        results.add(open("healthz", rate, 10));
+      }
+      results.forEach(r -> System.out.println(r.line()));
+      int best = 0;
+      for (int rate : new int[] {750, 1000, 1500, 2000, 3000}) {
+        Result r = open("slash", rate, 5);
+        System.out.println(r.line());
+        if (r.errors > 0 || r.throughput < rate * 0.95 || r.p99 > 3000) {
+          break;
+        }
+        best = rate;
+      }
+      System.out.printf(Locale.ROOT, "highest slash-command rate with no errors (of 750..3000/s tried): %d/s%n", best);
+      Result slashMax = closed("slash", 32, 10);
+      Result healthMax = closed("healthz", 32, 10);
+      System.out.println(slashMax.line());
+      System.out.println(healthMax.line());
+      System.out.printf(Locale.ROOT, "closed-loop throughput ratio slash/healthz: %.2f%n",
+          slashMax.throughput / healthMax.throughput);
+      System.out.printf(Locale.ROOT, "mentions answered by chat.postMessage: %d; bot RSS %.0f MiB; exit on SIGTERM: %d%n",
+          slack.calls("chat.postMessage"), bot.rssMib(), bot.stop());
+    }
+  }
+
+  private void reload() throws Exception {
+    Path dir = Files.createTempDirectory("reload-catalog");
+    String base = Files.readString(Path.of("catalog", "istiocon-2021.yaml"));
+    Files.copy(Path.of("catalog", "synonyms.yaml"), dir.resolve("synonyms.yaml"));
+    Path file = dir.resolve("istiocon-2021.yaml");
+    Files.writeString(file, versioned(base, 0));
+    try (FakeSlackApi slack = new FakeSlackApi()) {
+      bot = BotProcess.start(BotProcess.jar(), jvmFlags(), slack.url(), dir, Map.of());
+      AtomicInteger pushes = new AtomicInteger();
+      AtomicInteger broken = new AtomicInteger();
+      var pusher = ticker.scheduleAtFixedRate(() -> {
+        try {
+          int n = pushes.incrementAndGet();
+          Path next = dir.resolve(".next.yaml");
+          if (n % 5 == 0) {
+            broken.incrementAndGet();
+            Files.writeString(next, versioned(base, n).replace("type: keynote", "type: keynot"));
+          } else {
+            Files.writeString(next, versioned(base, n));
+          }
+          Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+          System.out.println("push failed: " + e);
+        }
+      }, 1, 1, TimeUnit.SECONDS);
+      ConcurrentLinkedQueue<String> bodies = new ConcurrentLinkedQueue<>();
+      Result r = open("slash", 100, 60, bodies);
+      pusher.cancel(false);
+      Map<Integer, Integer> answersByVersion = new TreeMap<>();
+      int mixed = 0;
+      int brokenServed = 0;
+      Pattern marker = Pattern.compile("\\[v(\\d+)\\]");
+      for (String body : bodies) {
+        Matcher m = marker.matcher(body);
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        while (m.find()) {
+          seen.add(Integer.parseInt(m.group(1)));
+        }
+        if (seen.size() > 1) {
+          mixed++;
+        }
+        for (int v : seen) {
+          answersByVersion.merge(v, 1, Integer::sum);
+          if (v > 0 && v % 5 == 0) {
+            brokenServed++;
+          }
+        }
+      }
+      System.out.println(r.line());
+      System.out.printf(Locale.ROOT, "catalog pushes: %d (%d broken); answers checked: %d; answers mixing versions: %d;"
+          + " answers from a broken push: %d; versions seen in answers: %d%n", pushes.get(), broken.get(), bodies.size(),
+          mixed, brokenServed, answersByVersion.size());
+      System.out.println("metrics: " + metricsLines("catalog", "reload"));
+      System.out.printf(Locale.ROOT, "exit on SIGTERM: %d%n", bot.stop());
+    }
+  }
+
+  private static String versioned(String yaml, int version) {
+    return yaml.replace("    title: \"", "    title: \"[v" + version + "] ");
+  }
+
+  private void faults() throws Exception {
+    try (FakeSlackApi slack = new FakeSlackApi()) {
+      bot = BotProcess.start(BotProcess.jar(), jvmFlags(), slack.url(), Path.of("catalog").toAbsolutePath(), Map.of());
+      warmUp();
+      List<Result> results = new ArrayList<>();
+      int sent = 0;
+      for (FakeSlackApi.Fault fault : FakeSlackApi.Fault.values()) {
+        slack.fault(fault);
+        Result r = open("mention", 20, 8);
+        results.add(r.named("mention, Slack " + fault));
+        sent += r.sent;
+      }
+      slack.fault(FakeSlackApi.Fault.NONE);
+      slack.refuse();
+      Result refused = open("mention", 20, 8).named("mention, Slack refusing connections");
+      results.add(refused);
+      sent += refused.sent;
+      slack.listen();
+      Result after = open("mention", 20, 8).named("mention, Slack back");
+      results.add(after);
+      sent += after.sent;
+      results.forEach(r -> System.out.println(r.line()));
+      // Let in-flight retries finish (bounded): each answer waits at most ~3 attempts.
+      TimeUnit.SECONDS.sleep(15);
+      int duplicates = 0;
+      int posted = 0;
+      for (var e : slack.postsByThread().entrySet()) {
+        posted++;
+        if (e.getValue().get() > 1) {
+          duplicates++;
+        }
+      }
+      System.out.printf(Locale.ROOT, "mentions sent: %d; answers posted: %d; threads answered twice: %d;"
+          + " chat.postMessage calls: %d (failures served by the fake: %d); healthz after: %d%n", sent, posted, duplicates,
+          slack.calls("chat.postMessage"), slack.failuresServed(), status("/healthz"));
+      System.out.println("metrics: " + metricsLines("slack"));
+      System.out.printf(Locale.ROOT, "exit on SIGTERM: %d%n", bot.stop());
+    }
+  }
+
+  // ---- requests ---------------------------------------------------------------------------
+
+  private void warmUp() throws Exception {
+    open("slash", 200, 5);
+    open("mention", 100, 3);
+    open("healthz", 200, 3);
+  }
+
+  private HttpRequest request(String kind) {
+    long n = sequence.incrementAndGet();
+    String question = QUESTIONS.get((int) (n % QUESTIONS.size()));
+    return switch (kind) {
+      case "healthz" -> HttpRequest.newBuilder(bot.uri("/healthz")).timeout(Duration.ofSeconds(5)).GET().build();
+      case "slash" -> signed("application/x-www-form-urlencoded", "token=x&team_id=T0001&team_domain=load"
+          + "&channel_id=C0CHAN1&channel_name=general&user_id=U0USER&user_name=load&command=%2Fistiocon&text="
+          + URLEncoder.encode(question, StandardCharsets.UTF_8) + "&api_app_id=A0ISTIOCON"
+          + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0001%2F1%2Fload&trigger_id=" + n);
+      case "mention" -> signed("application/json", "{\"token\":\"x\",\"team_id\":\"T0001\",\"api_app_id\":\"A0ISTIOCON\","
+          + "\"event\":{\"type\":\"app_mention\",\"text\":\"<@U0BOT> " + question.replace("\"", "") + "\",\"user\":\"U0USER\","
+          + "\"ts\":\"1614015900." + n + "\",\"channel\":\"C0CHAN1\",\"event_ts\":\"1614015900." + n + "\"},"
+          + "\"type\":\"event_callback\",\"event_id\":\"Ev" + n + "\",\"event_time\":1614015900,"
+          + "\"authorizations\":[{\"team_id\":\"T0001\",\"user_id\":\"U0BOT\",\"is_bot\":true}]}");
+      default -> throw new IllegalArgumentException(kind);
+    };
+  }
+
+  private HttpRequest signed(String contentType, String body) {
+    String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+    return HttpRequest.newBuilder(bot.uri("/slack/events")).timeout(Duration.ofSeconds(5))
+        .header("Content-Type", contentType)
+        .header("X-Slack-Request-Timestamp", timestamp)
+        .header("X-Slack-Signature", sign(timestamp, body))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+  }
+
+  private static String sign(String timestamp, String body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(BotProcess.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private int status(String path) {
+    try {
+      return client.send(HttpRequest.newBuilder(bot.uri(path)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException | InterruptedException e) {
+      return -1;
+    }
+  }
+
+  private String metricsLines(String... words) {
+    try {
+      String body = client.send(HttpRequest.newBuilder(bot.uri("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+      List<String> out = new ArrayList<>();
+      for (String line : body.split("\n")) {
+        for (String w : words) {
+          if (!line.startsWith("#") && line.contains(w)) {
+            out.add(line);
+            break;
+          }
+        }
+      }
+      return out.isEmpty() ? "(no matching series)" : "\n  " + String.join("\n  ", out);
+    } catch (IOException | InterruptedException e) {
+      return "(unavailable: " + e + ")";
+    }
+  }
+
+  // ---- runners ----------------------------------------------------------------------------
+
+  /** What one phase measured; latencies in milliseconds. */
+  private record Result(String name, int target, double seconds, int sent, int ok, int errors, double throughput,
+      double p50, double p99, double max) {
+    Result named(String newName) {
+      return new Result(newName, target, seconds, sent, ok, errors, throughput, p50, p99, max);
+    }
+
+    String line() {
+      return String.format(Locale.ROOT, "%-40s target %5s/s  sent %6d  ok %6d  errors %4d  throughput %7.1f/s  "
+          + "p50 %7.2f ms  p99 %7.2f ms  max %8.2f ms", name, target == 0 ? "max" : Integer.toString(target), sent, ok,
+          errors, throughput, p50, p99, max);
+    }
+  }
+
+  private Result open(String kind, int rate, int seconds) throws InterruptedException {
+    return open(kind, rate, seconds, null);
+  }
+
+  /**
+   * Sends at a fixed rate regardless of answers (open loop), timing each request from when it was
+   * due, so a slow server cannot hide its delay by slowing the sender.
+   */
+  private Result open(String kind, int rate, int seconds, ConcurrentLinkedQueue<String> bodies) throws InterruptedException {
+    int total = rate * seconds;
+    long[] latencies = new long[total];
+    Arrays.fill(latencies, -1);
+    AtomicInteger ok = new AtomicInteger();
+    AtomicInteger errors = new AtomicInteger();
+    List<CompletableFuture<?>> pending = new ArrayList<>(total);
+    long start = System.nanoTime();
+    long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+    for (int i = 0; i < total; i++) {
+      long due = start + i * interval;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait); // pacing the sender
+      }
+      int slot = i;
+      HttpRequest request = request(kind);
+      pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+        latencies[slot] = System.nanoTime() - due;
+        if (failure == null && response.statusCode() == 200) {
+          ok.incrementAndGet();
+          if (bodies != null) {
+            bodies.add(response.body());
+          }
+        } else {
+          errors.incrementAndGet();
+        }
+      }));
+    }
+    CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0])).exceptionally(e -> null).join();
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    return summarize(kind, rate, elapsed, total, ok.get(), errors.get(), latencies);
+  }
+
+  /** Sends as fast as {@code workers} connections allow (closed loop), for the throughput ceiling. */
+  private Result closed(String kind, int workers, int seconds) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    AtomicInteger ok = new AtomicInteger();
+    AtomicInteger errors = new AtomicInteger();
+    long start = System.nanoTime();
+    List<Thread> threads = new ArrayList<>();
+    for (int w = 0; w < workers; w++) {
+      Thread t = new Thread(() -> {
+        while (System.nanoTime() < end) {
+          long began = System.nanoTime();
+          try {
+            HttpResponse<String> r = client.send(request(kind), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+              ok.incrementAndGet();
+            } else {
+              errors.incrementAndGet();
+            }
+          } catch (IOException e) {
+            errors.incrementAndGet();
+          } catch (InterruptedException e) {
+            return;
+          }
+          latencies.add(System.nanoTime() - began);
+        }
+      });
+      t.start();
+      threads.add(t);
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    long[] all = latencies.stream().mapToLong(Long::longValue).toArray();
+    return summarize(kind + " (closed loop, " + workers + " connections)", 0, elapsed, all.length, ok.get(), errors.get(), all);
+  }
+
+  private static Result summarize(String name, int rate, double elapsed, int sent, int ok, int errors, long[] latencies) {
+    long[] done = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
+    double p50 = done.length == 0 ? 0 : done[(int) Math.min(done.length - 1, Math.floor(done.length * 0.50))] / 1e6;
+    double p99 = done.length == 0 ? 0 : done[(int) Math.min(done.length - 1, Math.floor(done.length * 0.99))] / 1e6;
+    double max = done.length == 0 ? 0 : done[done.length - 1] / 1e6;
+    return new Result(name, rate, elapsed, sent, ok, errors, ok / elapsed, p50, p99, max);
+  }
+
+}
