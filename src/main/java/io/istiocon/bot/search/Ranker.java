@@ -271,7 +271,7 @@ final class Ranker {
       }
     }
     int conceptCount = concepts.size();
-    int[] candidates = new int[s.touchedCount];
+    int[] candidates = s.candidates; // reused per thread: no allocation per session
     int count = 0;
     float top = 0;
     for (int i = 0; i < s.touchedCount; i++) {
@@ -350,21 +350,18 @@ final class Ranker {
     float cut = Float.NEGATIVE_INFINITY;
     if (count > k) {
       // Partial selection: the k-th best score in linear time; only those at or above it are sorted.
-      float[] scores = new float[count];
+      float[] scores = s.scores;
       for (int i = 0; i < count; i++) {
         scores[i] = s.total[candidates[i]];
       }
-      cut = kthLargest(scores, k);
+      cut = kthLargest(scores, count, k);
     }
-    long[] keys = new long[Math.min(count, k + 64)];
+    long[] keys = s.keys;
     int n = 0;
     for (int i = 0; i < count; i++) {
       int d = candidates[i];
       float score = s.total[d];
       if (score >= cut) {
-        if (n == keys.length) {
-          keys = Arrays.copyOf(keys, n * 2);
-        }
         // Scores are positive, so their bits sort like them; high bits: best first; low: program order.
         keys[n++] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(score)) << 32) | index.chronoRank(d);
       }
@@ -378,9 +375,9 @@ final class Ranker {
   }
 
   /** Returns the k-th largest value (1-based), reordering the array (Hoare's selection). */
-  static float kthLargest(float[] a, int k) {
+  static float kthLargest(float[] a, int length, int k) {
     int lo = 0;
-    int hi = a.length - 1;
+    int hi = length - 1;
     int target = k - 1;
     while (lo < hi) {
       float pivot = a[(lo + hi) >>> 1];

@@ -652,8 +652,14 @@ public final class SearchIndex {
     int conceptCount;
     final boolean[] inConcept;
     final boolean[] inTotal;
+    final int[] candidates;
+    final float[] scores;
+    final long[] keys;
 
     Scratch(int n) {
+      candidates = new int[n];
+      scores = new float[n];
+      keys = new long[n];
       total = new float[n];
       concept = new float[n];
       matched = new int[n];
