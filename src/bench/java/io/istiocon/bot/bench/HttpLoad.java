@@ -52,7 +52,6 @@ public final class HttpLoad {
   private static final List<String> QUESTIONS = List.of("ebpf talks", "who is giving the wasm talk?", "Intel sessions",
       "what's on now", "lightning talks on tuesday", "slides for the airbnb talk", "isito at scale", "流量管理",
       "most popular", "talks in chinese", "kubernets operator", "how do I debug istio?", "Red Hat talks", "keynotes");
-  private static final String DEFAULT_JVM = "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError";
 
   private final HttpClient client;
   private final ExecutorService clientThreads = Executors.newFixedThreadPool(16);
@@ -82,8 +81,23 @@ public final class HttpLoad {
     }
   }
 
-  private static List<String> jvmFlags() {
-    return List.of(System.getProperty("bot.jvm", DEFAULT_JVM).trim().split("\\s+"));
+  /** Returns the JVM flags to run the bot with: -Dbot.jvm, else the Dockerfile's ENTRYPOINT flags. */
+  private static List<String> jvmFlags() throws IOException {
+    String flags = System.getProperty("bot.jvm", "").trim();
+    if (!flags.isEmpty()) {
+      return List.of(flags.split("\\s+"));
+    }
+    for (String line : Files.readAllLines(Path.of("Dockerfile"))) {
+      if (line.startsWith("ENTRYPOINT [")) {
+        List<String> args = new ArrayList<>();
+        Matcher m = Pattern.compile("\"([^\"]*)\"").matcher(line);
+        while (m.find()) {
+          args.add(m.group(1));
+        }
+        return args.subList(args.indexOf("java") + 1, args.indexOf("-jar"));
+      }
+    }
+    throw new IOException("no ENTRYPOINT in the Dockerfile");
   }
 
   // ---- modes ------------------------------------------------------------------------------
