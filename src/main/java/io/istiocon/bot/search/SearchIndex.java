@@ -100,7 +100,15 @@ public final class SearchIndex {
     Set<String> tagSet = new TreeSet<>();
     long[] totals = new long[Field.ALL.length];
     long longest = 0;
+    // Splitting text into words is most of the work and independent per session: it runs in
+    // parallel, a batch at a time; ids and postings are then assigned in session order, so the
+    // index is the same whatever the thread count.
+    java.util.concurrent.atomic.AtomicReferenceArray<List<List<Text.Word>>> batch = null;
     for (int d = 0; d < n; d++) {
+      if (d % ANALYZE_BATCH == 0) {
+        batch = analyzeBatch(d, Math.min(n, d + ANALYZE_BATCH));
+      }
+      List<List<Text.Word>> fieldWords = batch.get(d % ANALYZE_BATCH);
       Session s = docs[d];
       int ci = conferences.get(s.conference());
       conferenceOf[d] = catalog.conferences().get(ci);
@@ -119,7 +127,7 @@ public final class SearchIndex {
       int touched = 0;
       int phraseLength = 0;
       for (Field field : Field.ALL) {
-        List<Text.Word> words = Text.analyze(fieldText(s, field));
+        List<Text.Word> words = fieldWords.get(field.ordinal());
         int length = 0;
         int shift = field.ordinal() * Field.BITS;
         for (Text.Word word : words) {
@@ -278,6 +286,25 @@ public final class SearchIndex {
     }
     buildEntities();
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(n));
+  }
+
+  private static final int ANALYZE_BATCH = 1024;
+  private static final int PARALLEL_FROM = 2048;
+
+  private java.util.concurrent.atomic.AtomicReferenceArray<List<List<Text.Word>>> analyzeBatch(int from, int to) {
+    var out = new java.util.concurrent.atomic.AtomicReferenceArray<List<List<Text.Word>>>(to - from);
+    java.util.stream.IntStream range = java.util.stream.IntStream.range(from, to);
+    if (docs.length >= PARALLEL_FROM) {
+      range = range.parallel();
+    }
+    range.forEach(d -> {
+      List<List<Text.Word>> fields = new ArrayList<>(Field.ALL.length);
+      for (Field field : Field.ALL) {
+        fields.add(Text.analyze(fieldText(docs[d], field)));
+      }
+      out.set(d - from, fields);
+    });
+    return out;
   }
 
   /** Builds the index of a catalog. */
