@@ -1,5 +1,6 @@
 package io.istiocon.bot.slack;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.slack.api.Slack;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
@@ -11,9 +12,12 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
+import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
@@ -21,10 +25,15 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
+import io.istiocon.bot.ops.Metrics;
+import io.istiocon.bot.ops.Metrics.Kind;
+import io.istiocon.bot.ops.Metrics.Outcome;
 import io.istiocon.bot.search.Answer;
+import io.istiocon.bot.search.Query;
 import io.istiocon.bot.search.QueryParser;
 import io.istiocon.bot.service.AnswerService;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +47,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The Bolt app: {@code /istiocon}, mentions, DMs, the Home tab and the buttons, all answered by
  * the {@link AnswerService} and rendered by {@link TalkCards}. Events are acknowledged at once and
- * answered on the executor; slash commands are answered in the acknowledgement itself.
+ * answered on the executor; slash commands are answered in the acknowledgement itself. Every
+ * request is counted by kind and outcome, and every answer is logged with its query, intent,
+ * result count, latency and catalog version.
  */
 final class SlackApp {
   private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
+  /** The longest query a log line repeats, in code points. */
+  static final int LOGGED_QUERY = 200;
+  /** Marks a request whose handler counted it (or will, once answered), in the request's context. */
+  private static final String COUNTED = "istiocon.counted";
 
   private final AnswerService answers;
   private final SlackPoster poster;
@@ -49,20 +64,26 @@ final class SlackApp {
   private final Clock clock;
   private final Executor executor;
   private final String botUserId;
+  private final Metrics metrics;
+  private final Ticker ticker;
 
   /**
    * Creates the handlers.
    *
    * @param botUserId the bot's own user id (from {@code auth.test}), whose mentions and messages are not questions
    * @param executor where events and button clicks are answered after the acknowledgement
+   * @param ticker measures answer latency (a fake one in tests)
    */
-  SlackApp(AnswerService answers, SlackPoster poster, SeenEvents seen, Clock clock, Executor executor, String botUserId) {
+  SlackApp(AnswerService answers, SlackPoster poster, SeenEvents seen, Clock clock, Executor executor, String botUserId,
+      Metrics metrics, Ticker ticker) {
     this.answers = answers;
     this.poster = poster;
     this.seen = seen;
     this.clock = clock;
     this.executor = executor;
     this.botUserId = botUserId;
+    this.metrics = metrics;
+    this.ticker = ticker;
   }
 
   /**
@@ -84,6 +105,7 @@ final class SlackApp {
         .threadPoolSize(1)
         .build();
     List<Middleware> middleware = new ArrayList<>();
+    middleware.add(this::countUncounted);
     middleware.add(new SSLCheck(null));
     if (!settings.socketMode()) {
       middleware.add(new SignedRequests(settings.signingSecret(), clock));
@@ -99,20 +121,75 @@ final class SlackApp {
     app.blockAction(TalkCards.MORE, this::more);
     app.blockAction(TalkCards.SHARE, this::share);
     app.blockAction(TalkCards.ASK_ACTION, this::ask);
-    // Link buttons open in the browser, but Slack still sends block_actions for them.
+    // Link buttons open in the browser, but Slack still sends block_actions for them (counted as ignored).
     app.blockAction(TalkCards.LINK_ACTION, (req, ctx) -> ctx.ack());
     return app;
+  }
+
+  /**
+   * Counts the requests no handler counted: refused signatures, Slack's URL and SSL checks, and
+   * events acknowledged without an answer (edits, other bots, tabs we do not draw).
+   */
+  @SuppressWarnings("rawtypes") // Bolt's Middleware interface declares the raw types
+  private Response countUncounted(Request req, Response resp, MiddlewareChain chain) throws Exception {
+    Response response;
+    try {
+      response = chain.next(req);
+    } catch (Exception e) {
+      if (!req.getContext().getAdditionalValues().containsKey(COUNTED)) {
+        metrics.request(kind(req), Outcome.ERROR);
+      }
+      throw e;
+    }
+    if (!req.getContext().getAdditionalValues().containsKey(COUNTED)) {
+      Kind kind = kind(req);
+      int status = response.getStatusCode() == null ? 200 : response.getStatusCode();
+      Outcome outcome = status == 401 ? Outcome.REJECTED
+          : status >= 400 ? Outcome.ERROR
+          : kind == Kind.URL_VERIFICATION || kind == Kind.SSL_CHECK ? Outcome.ANSWERED
+          : Outcome.IGNORED;
+      metrics.request(kind, outcome);
+      log.atDebug().addKeyValue("kind", kind.label()).addKeyValue("outcome", outcome.label()).addKeyValue("status", status)
+          .log("{} {}", kind.label(), outcome.label());
+    }
+    return response;
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static Kind kind(Request req) {
+    if (req.getRequestType() == null) {
+      return Kind.OTHER;
+    }
+    return switch (req.getRequestType()) {
+      case Command -> Kind.SLASH_COMMAND;
+      case Event -> switch (String.valueOf(((EventRequest) req).getEventType())) {
+        case "app_mention" -> Kind.APP_MENTION;
+        case "message" -> Kind.MESSAGE_IM;
+        case "app_home_opened" -> Kind.APP_HOME;
+        default -> Kind.OTHER;
+      };
+      case UrlVerification -> Kind.URL_VERIFICATION;
+      case SSLCheck -> Kind.SSL_CHECK;
+      case BlockAction -> Kind.BLOCK_ACTION;
+      default -> Kind.OTHER;
+    };
   }
 
   // ---- slash command ----------------------------------------------------------------------
 
   private Response command(SlashCommandRequest req, SlashCommandContext ctx) {
+    long began = ticker.read();
+    counted(ctx);
     TalkCards.Message message;
     try {
       SlashCommandPayload payload = req.getPayload();
-      message = reply(SlackText.plain(payload.getText(), botUserId), clock.instant(), TalkCards.Surface.EPHEMERAL);
+      String question = SlackText.plain(payload.getText(), botUserId);
+      Reply reply = reply(question, clock.instant(), TalkCards.Surface.EPHEMERAL);
+      message = reply.message();
+      record(Kind.SLASH_COMMAND, outcome(reply.answer()), question, reply.answer(), began);
     } catch (RuntimeException e) {
       log.error("{} failed: {}", req.getPayload().getCommand(), e.toString(), e);
+      metrics.request(Kind.SLASH_COMMAND, Outcome.ERROR);
       message = TalkCards.sorry("answer that");
     }
     TalkCards.Message m = message;
@@ -122,52 +199,64 @@ final class SlackApp {
   // ---- events -----------------------------------------------------------------------------
 
   private Response mention(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {
+    long began = ticker.read();
     AppMentionEvent event = payload.getEvent();
-    if (repeat(payload.getEventId(), ctx) || event.getBotId() != null || botUserId.equals(event.getUser())) {
+    if (repeat(Kind.APP_MENTION, payload.getEventId(), ctx) || event.getBotId() != null || botUserId.equals(event.getUser())) {
       return ctx.ack();
     }
+    counted(ctx);
     String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
-    later("answer a mention", () -> post(event.getChannel(), thread, event.getText()));
+    later(Kind.APP_MENTION, "answer a mention", () -> post(Kind.APP_MENTION, event.getChannel(), thread, event.getText(), began));
     return ctx.ack();
   }
 
   private Response directMessage(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
+    long began = ticker.read();
     MessageEvent event = payload.getEvent();
     boolean fromPerson = event.getBotId() == null && event.getUser() != null && !botUserId.equals(event.getUser());
-    if (!"im".equals(event.getChannelType()) || !fromPerson || repeat(payload.getEventId(), ctx)) {
+    if (!"im".equals(event.getChannelType()) || !fromPerson || repeat(Kind.MESSAGE_IM, payload.getEventId(), ctx)) {
       return ctx.ack();
     }
-    later("answer a DM", () -> post(event.getChannel(), event.getThreadTs(), event.getText()));
+    counted(ctx);
+    later(Kind.MESSAGE_IM, "answer a DM", () -> post(Kind.MESSAGE_IM, event.getChannel(), event.getThreadTs(), event.getText(), began));
     return ctx.ack();
   }
 
   private Response homeOpened(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext ctx) {
+    long began = ticker.read();
     AppHomeOpenedEvent event = payload.getEvent();
-    if (!"home".equals(event.getTab()) || repeat(payload.getEventId(), ctx)) {
+    if (!"home".equals(event.getTab()) || repeat(Kind.APP_HOME, payload.getEventId(), ctx)) {
       return ctx.ack();
     }
-    later("publish the Home tab", () -> {
+    counted(ctx);
+    later(Kind.APP_HOME, "publish the Home tab", () -> {
       Instant now = clock.instant();
       Answer on = answers.ask("what's on now", now);
       Answer next = answers.ask("what's next", now);
       Answer popular = answers.ask("most watched sessions", now);
-      poster.publishHome(event.getUser(), TalkCards.home(on.catalog(), on, next, popular));
+      boolean published = poster.publishHome(event.getUser(), TalkCards.home(on.catalog(), on, next, popular));
+      record(Kind.APP_HOME, published ? Outcome.ANSWERED : Outcome.ERROR, "what's on now", on, began);
     });
     return ctx.ack();
   }
 
-  private boolean repeat(String eventId, EventContext ctx) {
+  private boolean repeat(Kind kind, String eventId, EventContext ctx) {
     if (seen.firstTime(eventId)) {
       return false;
     }
+    counted(ctx);
+    metrics.request(kind, Outcome.DUPLICATE);
     log.info("event {} was already answered; ignoring Slack's retry {} ({})", eventId, ctx.getRetryNum(), ctx.getRetryReason());
     return true;
   }
 
-  private void post(String channel, String threadTs, String text) {
-    TalkCards.Message m = reply(SlackText.plain(text, botUserId), clock.instant(), TalkCards.Surface.THREAD);
-    poster.postMessage(ChatPostMessageRequest.builder().channel(channel).threadTs(threadTs).text(m.text())
+  private void post(Kind kind, String channel, String threadTs, String text, long began) {
+    String question = SlackText.plain(text, botUserId);
+    Reply reply = reply(question, clock.instant(), TalkCards.Surface.THREAD);
+    TalkCards.Message m = reply.message();
+    boolean posted = poster.postMessage(ChatPostMessageRequest.builder().channel(channel).threadTs(threadTs).text(m.text())
         .blocks(m.blocks()).linkNames(false).unfurlLinks(false).unfurlMedia(false).build());
+    record(kind, posted ? outcome(reply.answer()) : Outcome.ERROR, question, reply.answer(), began);
   }
 
   // ---- buttons ----------------------------------------------------------------------------
@@ -176,61 +265,111 @@ final class SlackApp {
     BlockActionPayload p = req.getPayload();
     TalkCards.Surface surface = p.getContainer() != null && p.getContainer().isEphemeral()
         ? TalkCards.Surface.EPHEMERAL : TalkCards.Surface.THREAD;
-    later("show more", () -> respond(p, true, null, token(p)
-        .map(t -> TalkCards.answer(answers.ask(t.question(), t.asked()), t, surface))));
-    return ctx.ack();
+    return page(ctx, p, "show more", true, null, surface);
   }
 
   private Response share(BlockActionRequest req, ActionContext ctx) {
-    BlockActionPayload p = req.getPayload();
-    later("share an answer", () -> respond(p, false, "in_channel", token(p)
-        .map(t -> TalkCards.answer(answers.ask(t.question(), t.asked()), t, TalkCards.Surface.SHARED))));
+    return page(ctx, req.getPayload(), "share an answer", false, "in_channel", TalkCards.Surface.SHARED);
+  }
+
+  /** Answers a button that carries a page token (More, Share) through the click's response_url. */
+  private Response page(ActionContext ctx, BlockActionPayload p, String what, boolean replace, String responseType,
+      TalkCards.Surface surface) {
+    long began = ticker.read();
+    counted(ctx);
+    later(Kind.BLOCK_ACTION, what, () -> {
+      Optional<PageToken> token = PageToken.decode(p.getActions().get(0).getValue());
+      Answer answer = token.map(t -> answers.ask(t.question(), t.asked())).orElse(null);
+      boolean sent = respond(p, replace, responseType, token.map(t -> TalkCards.answer(answer, t, surface)));
+      record(Kind.BLOCK_ACTION, sent && answer != null ? outcome(answer) : Outcome.ERROR,
+          token.map(PageToken::question).orElse(""), answer, began);
+    });
     return ctx.ack();
   }
 
   private Response ask(BlockActionRequest req, ActionContext ctx) {
+    long began = ticker.read();
+    counted(ctx);
     BlockActionPayload p = req.getPayload();
     String question = p.getActions().get(0).getValue();
-    later("answer an example", () -> respond(p, false, "ephemeral", Optional.ofNullable(question)
-        .map(q -> reply(q, clock.instant(), TalkCards.Surface.EPHEMERAL))));
+    later(Kind.BLOCK_ACTION, "answer an example", () -> {
+      Optional<Reply> reply = Optional.ofNullable(question).map(q -> reply(q, clock.instant(), TalkCards.Surface.EPHEMERAL));
+      boolean sent = respond(p, false, "ephemeral", reply.map(Reply::message));
+      Answer answer = reply.map(Reply::answer).orElse(null);
+      record(Kind.BLOCK_ACTION, sent && answer != null ? outcome(answer) : Outcome.ERROR, question, answer, began);
+    });
     return ctx.ack();
   }
 
-  private static Optional<PageToken> token(BlockActionPayload p) {
-    return PageToken.decode(p.getActions().get(0).getValue());
-  }
-
-  private void respond(BlockActionPayload p, boolean replace, String responseType, Optional<TalkCards.Message> message) {
+  /** Posts to the click's response_url; returns whether Slack took it. */
+  private boolean respond(BlockActionPayload p, boolean replace, String responseType, Optional<TalkCards.Message> message) {
     if (p.getResponseUrl() == null) {
       log.warn("a {} click came without a response_url; nothing to answer", p.getActions().get(0).getActionId());
-      return;
+      return false;
     }
     TalkCards.Message m = message.orElseGet(() -> TalkCards.sorry("read that button (it may be from an older version of me)"));
     ActionResponse response = ActionResponse.builder().replaceOriginal(replace).responseType(responseType)
         .text(m.text()).blocks(m.blocks()).build();
-    poster.respond(p.getResponseUrl(), response);
+    return poster.respond(p.getResponseUrl(), response);
   }
 
   // ---- shared -----------------------------------------------------------------------------
 
-  private TalkCards.Message reply(String question, Instant now, TalkCards.Surface surface) {
-    String asked = question.codePointCount(0, question.length()) > QueryParser.MAX_LENGTH
-        ? question.substring(0, question.offsetByCodePoints(0, QueryParser.MAX_LENGTH)) : question;
+  /** An answer and its rendering. */
+  private record Reply(Answer answer, TalkCards.Message message) {}
+
+  private Reply reply(String question, Instant now, TalkCards.Surface surface) {
+    String asked = cut(question, QueryParser.MAX_LENGTH);
     Answer answer = answers.ask(question, now);
-    return TalkCards.answer(answer, new PageToken(asked, 0, now.getEpochSecond() / 60), surface);
+    return new Reply(answer, TalkCards.answer(answer, new PageToken(asked, 0, now.getEpochSecond() / 60), surface));
   }
 
-  /** Runs work after the acknowledgement; a failure is logged and answered with an apology where possible. */
-  private void later(String what, Runnable work) {
+  private static String cut(String s, int codePoints) {
+    return s.codePointCount(0, s.length()) > codePoints ? s.substring(0, s.offsetByCodePoints(0, codePoints)) : s;
+  }
+
+  private static Outcome outcome(Answer answer) {
+    if (answer.intent() == Query.Intent.HELP) {
+      return Outcome.HELP;
+    }
+    return answer.isEmpty() && answer.intent() != Query.Intent.ABOUT ? Outcome.NO_RESULTS : Outcome.ANSWERED;
+  }
+
+  /** Marks a request as counted by its handler, so the counting middleware leaves it alone. */
+  private static void counted(com.slack.api.bolt.context.Context ctx) {
+    ctx.getAdditionalValues().put(COUNTED, "yes");
+  }
+
+  /** Counts an answered request, records its latency and logs it as one line with its fields. */
+  private void record(Kind kind, Outcome outcome, String question, Answer answer, long began) {
+    Duration took = Duration.ofNanos(Math.max(0, ticker.read() - began));
+    metrics.request(kind, outcome);
+    metrics.answered(kind, took);
+    var line = log.atInfo().addKeyValue("kind", kind.label()).addKeyValue("outcome", outcome.label())
+        .addKeyValue("query", cut(question == null ? "" : question, LOGGED_QUERY));
+    if (answer != null) {
+      line = line.addKeyValue("intent", answer.intent().id()).addKeyValue("results", answer.total());
+    }
+    line = line.addKeyValue("latency_ms", took.toMillis());
+    if (answer != null) {
+      line = line.addKeyValue("catalog_version", answer.catalog().version());
+    }
+    line.log("{} {}", kind.label(), outcome.label());
+  }
+
+  /** Runs work after the acknowledgement; a failure is logged and counted as an error. */
+  private void later(Kind kind, String what, Runnable work) {
     try {
       executor.execute(() -> {
         try {
           work.run();
         } catch (RuntimeException e) {
+          metrics.request(kind, Outcome.ERROR);
           log.error("failed to {}: {}", what, e.toString(), e);
         }
       });
     } catch (RejectedExecutionException e) {
+      metrics.request(kind, Outcome.ERROR);
       log.warn("could not {}: shutting down", what);
     }
   }

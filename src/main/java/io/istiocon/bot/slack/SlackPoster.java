@@ -8,6 +8,7 @@ import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.model.view.View;
 import com.slack.api.util.http.SlackHttpClient;
+import io.istiocon.bot.ops.Metrics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
  * Sends answers to Slack: Web API calls with the bot token, and replies through a
  * {@code response_url}. A 429 waits for {@code Retry-After}; a 5xx or a network failure retries
  * with a short backoff; every failure is logged and none is thrown, so no handler dies of one.
+ * Every attempt is counted in the metrics by method, and every failed one by reason.
  */
 final class SlackPoster {
   private static final Logger log = LoggerFactory.getLogger(SlackPoster.class);
@@ -39,12 +41,14 @@ final class SlackPoster {
   private final MethodsClient methods;
   private final SlackHttpClient http;
   private final Sleeper sleeper;
+  private final Metrics metrics;
 
-  /** Creates a poster that calls the Web API with {@code botToken} and waits with {@code sleeper}. */
-  SlackPoster(Slack slack, String botToken, Sleeper sleeper) {
+  /** Creates a poster that calls the Web API with {@code botToken}, waits with {@code sleeper} and counts in {@code metrics}. */
+  SlackPoster(Slack slack, String botToken, Sleeper sleeper, Metrics metrics) {
     this.methods = slack.methods(botToken);
     this.http = slack.getHttpClient();
     this.sleeper = sleeper;
+    this.metrics = metrics;
   }
 
   /** Posts a message with {@code chat.postMessage}; returns whether Slack took it. */
@@ -88,22 +92,28 @@ final class SlackPoster {
       try {
         Outcome outcome = attempt.run();
         if (outcome.ok()) {
+          metrics.slackCall(what, null);
           return true;
         }
         if (outcome.status() == 429) {
+          metrics.slackCall(what, "rate_limited");
           wait = retryAfter(outcome.retryAfter());
         } else if (outcome.status() >= 500) {
+          metrics.slackCall(what, "server_error");
           wait = BACKOFF.get(Math.min(n, BACKOFF.size()) - 1);
         } else {
           // Slack understood and said no (channel_not_found, expired_url, ...): trying again will not help.
+          metrics.slackCall(what, "refused");
           log.warn("{} failed: HTTP {}, error {}", what, outcome.status(), outcome.error());
           return false;
         }
         log.warn("{} failed: HTTP {}, error {} (attempt {} of {})", what, outcome.status(), outcome.error(), n, ATTEMPTS);
       } catch (IOException e) {
+        metrics.slackCall(what, "network");
         wait = BACKOFF.get(Math.min(n, BACKOFF.size()) - 1);
         log.warn("{} failed: {} (attempt {} of {})", what, e.toString(), n, ATTEMPTS);
       } catch (RuntimeException e) {
+        metrics.slackCall(what, "unexpected");
         log.error("{} failed unexpectedly: {}", what, e.toString(), e);
         return false;
       }

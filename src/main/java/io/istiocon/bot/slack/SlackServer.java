@@ -12,9 +12,12 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import io.istiocon.bot.files.CatalogReader;
 import io.istiocon.bot.files.LiveCatalog;
+import io.istiocon.bot.files.Problem;
+import io.istiocon.bot.ops.Metrics;
 import io.istiocon.bot.search.QueryEngine;
 import io.istiocon.bot.service.AnswerService;
 import io.istiocon.bot.web.HttpServer;
+import io.istiocon.bot.web.MetricsServlet;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -22,19 +25,24 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running Slack app: the live catalog and the answer service, the Bolt app, and either the
  * HTTP server with {@code /slack/events} or a Socket Mode connection (the HTTP server then serves
- * only the health endpoints).
+ * only the health endpoints and {@code /metrics}). {@link #shutdown(Duration)} stops it gracefully.
  */
 public final class SlackServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlackServer.class);
@@ -42,6 +50,8 @@ public final class SlackServer implements AutoCloseable {
   static final Duration POLL = Duration.ofSeconds(1);
   /** Threads that answer events and button clicks after Bolt has acknowledged them. */
   static final int ANSWER_THREADS = 4;
+  /** How long a shutdown waits for requests in progress and answers being posted before it gives up on them. */
+  public static final Duration DRAIN = Duration.ofSeconds(10);
 
   /**
    * The seams tests replace: where to listen, the clock, the cache ticker, how to wait between Web
@@ -56,16 +66,19 @@ public final class SlackServer implements AutoCloseable {
   }
 
   private final Slack slack;
+  private final Metrics metrics;
   private final ScheduledExecutorService scheduler;
   private final LiveCatalog catalog;
   private final ExecutorService answering;
   private final App app;
   private final HttpServer http;
   private final SocketModeApp socket;
+  private final AtomicBoolean stopped = new AtomicBoolean();
 
-  private SlackServer(Slack slack, ScheduledExecutorService scheduler, LiveCatalog catalog,
+  private SlackServer(Slack slack, Metrics metrics, ScheduledExecutorService scheduler, LiveCatalog catalog,
       ExecutorService answering, App app, HttpServer http, SocketModeApp socket) {
     this.slack = slack;
+    this.metrics = metrics;
     this.scheduler = scheduler;
     this.catalog = catalog;
     this.answering = answering;
@@ -80,17 +93,14 @@ public final class SlackServer implements AutoCloseable {
       throw new StartException("CATALOG_DIR " + settings.catalogDir() + " does not exist: point it at the folder "
           + "with the catalog files (default ./catalog); " + Settings.SEE);
     }
-    Slack slack = Slack.getInstance(slackConfig(settings));
+    Metrics metrics = Metrics.create();
+    Slack slack = null;
     ScheduledExecutorService scheduler = null;
     LiveCatalog catalog = null;
     ExecutorService answering = options.answering();
     App app = null;
     HttpServer http = null;
     try {
-      AuthTestResponse bot = authTest(slack, settings);
-      if (settings.socketMode()) {
-        checkAppToken(slack, settings);
-      }
       scheduler = Executors.newSingleThreadScheduledExecutor(daemon("catalog-poll"));
       AtomicReference<AnswerService> answers = new AtomicReference<>();
       catalog = new LiveCatalog(settings.catalogDir(), new CatalogReader(), options.clock(), options.ticker(), scheduler,
@@ -101,39 +111,58 @@ public final class SlackServer implements AutoCloseable {
               if (service != null) {
                 service.invalidate();
               }
+              metrics.catalogLoaded(snapshot.catalog().version(), snapshot.catalog().conferences().size(),
+                  snapshot.catalog().size(), snapshot.problems().size());
+            }
+
+            @Override
+            public void rejected(String file, List<Problem> problems) {
+              metrics.catalogRejected();
             }
           });
-      answers.set(new AnswerService(catalog::current, new QueryEngine(), options.ticker(), 10_000));
-      LiveCatalog.Snapshot first = catalog.current();
-      if (!first.ready()) {
-        log.warn("no catalog loaded from {} yet ({} problem(s) above); /readyz says 503 until one loads",
-            settings.catalogDir(), first.problems().size());
+      slack = Slack.getInstance(slackConfig(settings));
+      AuthTestResponse bot = authTest(slack, settings, metrics);
+      if (settings.socketMode()) {
+        checkAppToken(slack, settings, metrics);
       }
-      catalog.start(scheduler);
-      SlackPoster poster = new SlackPoster(slack, settings.botToken(), options.sleeper());
+      // The first load runs while the app and the HTTP server are built, which takes a few hundred
+      // milliseconds off the start-up on two cores. Not before the tokens are checked: a refused
+      // token must stop serve with its one line and nothing else.
+      scheduler.execute(catalog::current);
+      answers.set(new AnswerService(catalog::current, new QueryEngine(), options.ticker(), 10_000));
+      metrics.cache("answers", answers.get(), AnswerService::cacheHits, AnswerService::cacheMisses);
+      SlackPoster poster = new SlackPoster(slack, settings.botToken(), options.sleeper(), metrics);
       SlackApp handlers = new SlackApp(answers.get(), poster, new SeenEvents(options.ticker(), SeenEvents.REMEMBER),
-          options.clock(), answering, bot.getUserId());
+          options.clock(), answering, bot.getUserId(), metrics, options.ticker());
       app = handlers.build(slack, settings, bot);
       app.start();
       LiveCatalog live = catalog;
       http = new HttpServer(options.host(), settings.port(), () -> readiness(live.current()));
+      http.mount("/metrics", new MetricsServlet(metrics::scrape));
       if (!settings.socketMode()) {
-        http.mount("/slack/events", new SlackAppServlet(app));
+        http.mount("/slack/events", new EventsServlet(app));
       }
       try {
         http.start();
       } catch (IOException e) {
         throw new StartException("PORT " + settings.port() + ": " + e.getMessage() + "; set PORT to a free port; " + Settings.SEE);
       }
+      LiveCatalog.Snapshot first = catalog.current(); // waits for the first load if it is still running
+      if (!first.ready()) {
+        log.warn("no catalog loaded from {} yet ({} problem(s) above); /readyz says 503 until one loads",
+            settings.catalogDir(), first.problems().size());
+      }
+      catalog.start(scheduler);
       SocketModeApp socket = null;
       if (settings.socketMode()) {
         socket = connect(settings, app);
       }
       log.info("serving {} mode as @{} ({}) in {}; health on port {}", settings.socketMode() ? "Socket Mode" : "HTTP",
           bot.getUser(), bot.getUserId(), bot.getTeam(), http.port());
-      return new SlackServer(slack, scheduler, catalog, answering, app, http, socket);
+      metrics.bindJvm();
+      return new SlackServer(slack, metrics, scheduler, catalog, answering, app, http, socket);
     } catch (StartException | RuntimeException e) {
-      new SlackServer(slack, scheduler, catalog, answering, app, http, null).close();
+      new SlackServer(slack, metrics, scheduler, catalog, answering, app, http, null).shutdown(Duration.ZERO);
       throw e;
     }
   }
@@ -148,8 +177,23 @@ public final class SlackServer implements AutoCloseable {
     http.join();
   }
 
-  @Override
-  public void close() {
+  /** Rescans the catalog now, on the calling thread, and returns what is served afterwards. */
+  public LiveCatalog.Snapshot reloadCatalog() {
+    return catalog.reloadNow();
+  }
+
+  /**
+   * Stops gracefully: stops taking events (closes the port, or the Socket Mode connection), lets
+   * the requests in progress and the answers being computed or posted finish for at most
+   * {@code grace} in all, then releases everything. Returns false if some work was cut off. Only
+   * the first call does anything.
+   */
+  public boolean shutdown(Duration grace) {
+    if (!stopped.compareAndSet(false, true)) {
+      return true;
+    }
+    long deadline = System.nanoTime() + grace.toNanos();
+    boolean drained = true;
     if (socket != null) {
       try {
         socket.close();
@@ -158,13 +202,25 @@ public final class SlackServer implements AutoCloseable {
       }
     }
     if (http != null) {
-      http.close();
+      drained &= http.stop(remaining(deadline));
     }
     if (app != null) {
       app.stop();
     }
     if (answering != null) {
       answering.shutdown();
+      try {
+        if (!answering.awaitTermination(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS)) {
+          drained = false;
+          int abandoned = answering.shutdownNow().size();
+          log.warn("stopped waiting after {} s: cut off the answers still running and {} not started", grace.toSeconds(),
+              abandoned);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        answering.shutdownNow();
+        drained = false;
+      }
     }
     if (catalog != null) {
       catalog.close();
@@ -172,11 +228,25 @@ public final class SlackServer implements AutoCloseable {
     if (scheduler != null) {
       scheduler.shutdownNow();
     }
-    try {
-      slack.close();
-    } catch (Exception e) {
-      log.debug("closing the Slack client failed: {}", e.toString());
+    if (slack != null) {
+      try {
+        slack.close();
+      } catch (Exception e) {
+        log.debug("closing the Slack client failed: {}", e.toString());
+      }
     }
+    metrics.close();
+    return drained;
+  }
+
+  /** Shuts down gracefully, waiting at most {@link #DRAIN}. */
+  @Override
+  public void close() {
+    shutdown(DRAIN);
+  }
+
+  private static Duration remaining(long deadline) {
+    return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
   }
 
   // ---- start-up checks --------------------------------------------------------------------
@@ -201,27 +271,31 @@ public final class SlackServer implements AutoCloseable {
     }
   }
 
-  private static AuthTestResponse authTest(Slack slack, Settings settings) throws StartException {
+  private static AuthTestResponse authTest(Slack slack, Settings settings, Metrics metrics) throws StartException {
     try {
       AuthTestResponse response = slack.methods().authTest(r -> r.token(settings.botToken()));
+      metrics.slackCall("auth.test", response.isOk() ? null : "refused");
       if (!response.isOk()) {
         throw new StartException("SLACK_BOT_TOKEN was refused by Slack (" + response.getError() + "): copy the Bot User "
             + "OAuth Token again from the app's OAuth & Permissions page; " + Settings.SEE);
       }
       return response;
     } catch (IOException e) {
+      metrics.slackCall("auth.test", "network");
       throw new StartException("could not reach the Slack Web API at " + settings.apiUrl() + " (" + e.getMessage()
           + "); check SLACK_API_URL and the network; " + Settings.SEE);
     } catch (SlackApiException e) {
+      metrics.slackCall("auth.test", e.getResponse().code() >= 500 ? "server_error" : "refused");
       throw new StartException("the Slack Web API at " + settings.apiUrl() + " answered auth.test with HTTP "
           + e.getResponse().code() + "; check SLACK_API_URL; " + Settings.SEE);
     }
   }
 
   /** Asks for a connection once ourselves, so a refused app token gets a clear message rather than Bolt's stack trace. */
-  private static void checkAppToken(Slack slack, Settings settings) throws StartException {
+  private static void checkAppToken(Slack slack, Settings settings, Metrics metrics) throws StartException {
     try {
       AppsConnectionsOpenResponse response = slack.methods().appsConnectionsOpen(r -> r.token(settings.appToken()));
+      metrics.slackCall("apps.connections.open", response.isOk() ? null : "refused");
       if (!response.isOk()) {
         throw new StartException("SLACK_APP_TOKEN was refused by Slack (" + response.getError() + "): create an app-level "
             + "token with the connections:write scope on the app's Basic Information page; " + Settings.SEE);
@@ -242,6 +316,33 @@ public final class SlackServer implements AutoCloseable {
       return socket;
     } catch (Exception e) {
       throw new StartException("Socket Mode did not connect (" + e.getMessage() + "); " + Settings.SEE);
+    }
+  }
+
+  /**
+   * Bolt's servlet, except that a body Bolt cannot even parse (it throws before any handler runs)
+   * gets 400, the sender's fault, rather than a 500 page.
+   */
+  private static final class EventsServlet extends SlackAppServlet {
+    private static final long serialVersionUID = 1L;
+
+    EventsServlet(App app) {
+      super(app);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      try {
+        super.doPost(req, resp);
+      } catch (RuntimeException e) {
+        log.warn("refused a malformed request to {}: {}", req.getRequestURI(), e.toString());
+        if (!resp.isCommitted()) {
+          resp.reset();
+          resp.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+          resp.setContentType("text/plain; charset=utf-8");
+          resp.getWriter().write("invalid request\n");
+        }
+      }
     }
   }
 

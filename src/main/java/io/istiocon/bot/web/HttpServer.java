@@ -2,22 +2,31 @@ package io.istiocon.bot.web;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import javax.servlet.DispatcherType;
 import javax.servlet.http.HttpServlet;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
+import org.eclipse.jetty.util.MultiException;
 
 /**
  * The one HTTP server of {@code serve}: Jetty with the servlets mounted on it, {@code /healthz} and
- * {@code /readyz} always, {@code /slack/events} in HTTP mode. Everything that listens on the port
- * is mounted here.
+ * {@code /readyz} always, {@code /metrics} and {@code /slack/events} when mounted. Everything that
+ * listens on the port is mounted here, behind {@link BodyLimit} (413 for bodies over 1 MiB).
+ * {@link #stop(Duration)} stops gracefully: it closes the port at once and lets requests in
+ * progress finish.
  */
 public final class HttpServer implements AutoCloseable {
   /** What {@code /readyz} reports. */
@@ -57,13 +66,17 @@ public final class HttpServer implements AutoCloseable {
     server.addConnector(c);
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
+    context.addFilter(new FilterHolder(new BodyLimit()), "/*", EnumSet.of(DispatcherType.REQUEST));
     servlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
     context.addServlet(new ServletHolder(new NotFoundServlet()), "/");
     ErrorHandler errors = new PlainErrors(); // error pages never show an exception or a stack trace
     context.setErrorHandler(errors);
     server.setErrorHandler(errors);
-    server.setHandler(context);
-    server.setStopAtShutdown(false);
+    // Counts requests in progress, which is what lets a graceful stop wait for them to finish.
+    StatisticsHandler inFlight = new StatisticsHandler();
+    inFlight.setHandler(context);
+    server.setHandler(inFlight);
+    server.setStopAtShutdown(false); // serve's shutdown hook decides the order things stop in
     try {
       server.start();
     } catch (Exception e) {
@@ -88,9 +101,41 @@ public final class HttpServer implements AutoCloseable {
     jetty.join();
   }
 
+  /**
+   * Stops accepting connections at once, waits at most {@code grace} for requests in progress to
+   * finish, then stops; returns false if some were still running and were cut off.
+   */
+  public boolean stop(Duration grace) {
+    Server server = jetty;
+    if (server == null || server.isStopped()) {
+      return true;
+    }
+    server.setStopTimeout(Math.max(1, grace.toMillis()));
+    try {
+      server.stop();
+      return true;
+    } catch (Exception e) {
+      return !timedOut(e); // Jetty reports a graceful stop that ran out of time as a TimeoutException
+    }
+  }
+
+  private static boolean timedOut(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof TimeoutException) {
+        return true;
+      }
+      if (t instanceof MultiException multi && multi.getThrowables().stream().anyMatch(HttpServer::timedOut)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Stops at once, cutting off requests in progress. */
   @Override
   public void close() {
     if (jetty != null) {
+      jetty.setStopTimeout(0);
       stopQuietly(jetty);
     }
   }

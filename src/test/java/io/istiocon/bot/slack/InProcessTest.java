@@ -13,6 +13,7 @@ import com.slack.api.bolt.request.builtin.UrlVerificationRequest;
 import com.slack.api.bolt.response.Response;
 import io.istiocon.bot.files.CatalogReader;
 import io.istiocon.bot.files.LiveCatalog;
+import io.istiocon.bot.ops.Metrics;
 import io.istiocon.bot.search.QueryEngine;
 import io.istiocon.bot.service.AnswerService;
 import io.istiocon.bot.testing.BlockKit;
@@ -57,8 +58,9 @@ class InProcessTest {
     AnswerService answers = new AnswerService(live::current, new QueryEngine(), ticker, 100);
     Settings settings = Settings.fromEnv(RunningBot.env(fake, Path.of("catalog")));
     var bot = slack.methods().authTest(r -> r.token(settings.botToken()));
-    app = new SlackApp(answers, new SlackPoster(slack, settings.botToken(), new RecordingSleeper()),
-        new SeenEvents(ticker, SeenEvents.REMEMBER), clock, Runnable::run, bot.getUserId()).build(slack, settings, bot);
+    app = new SlackApp(answers, new SlackPoster(slack, settings.botToken(), new RecordingSleeper(), Metrics.create()),
+        new SeenEvents(ticker, SeenEvents.REMEMBER), clock, Runnable::run, bot.getUserId(), Metrics.create(), ticker)
+        .build(slack, settings, bot);
   }
 
   @AfterEach

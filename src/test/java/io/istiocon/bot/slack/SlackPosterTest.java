@@ -9,6 +9,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import io.istiocon.bot.ops.Metrics;
 import io.istiocon.bot.testing.FakeSlack;
 import io.istiocon.bot.testing.RecordingSleeper;
 import java.io.IOException;
@@ -24,7 +25,7 @@ class SlackPosterTest {
   private static final String POST = "/api/chat.postMessage";
   private final FakeSlack fake = new FakeSlack();
   private final RecordingSleeper sleeper = new RecordingSleeper();
-  private final SlackPoster poster = new SlackPoster(slack(fake.apiUrl()), "xoxb-test", sleeper);
+  private final SlackPoster poster = new SlackPoster(slack(fake.apiUrl()), "xoxb-test", sleeper, Metrics.create());
 
   @AfterEach
   void stop() throws IOException {
@@ -77,7 +78,7 @@ class SlackPosterTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closed = socket.getLocalPort();
     }
-    SlackPoster unreachable = new SlackPoster(slack("http://127.0.0.1:" + closed + "/api/"), "xoxb-test", sleeper);
+    SlackPoster unreachable = new SlackPoster(slack("http://127.0.0.1:" + closed + "/api/"), "xoxb-test", sleeper, Metrics.create());
 
     assertFalse(unreachable.postMessage(message()));
 

@@ -9,13 +9,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.istiocon.bot.testing.BlockKit;
 import io.istiocon.bot.testing.FakeSlack;
 import io.istiocon.bot.testing.RunningBot;
+import io.istiocon.bot.web.Ports;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +96,54 @@ class SlackServerTest {
       JsonNode answer = BlockKit.parse(bot.command("ebpf").body());
       assertTrue(BlockKit.allText(answer).contains("No catalog is loaded yet."), answer.toString());
     }
+  }
+
+  @Test
+  void events_signedBodyBoltCannotParse_is400WithoutDetails() throws Exception {
+    try (RunningBot bot = RunningBot.start()) {
+      HttpResponse<String> response = bot.signed("text=%ZZ%", RunningBot.FORM, Map.of());
+
+      assertEquals(400, response.statusCode());
+      assertEquals("invalid request\n", response.body());
+      assertEquals(200, bot.get("/healthz").statusCode());
+    }
+  }
+
+  @Test
+  void shutdown_answerBeingPosted_stopsTakingRequestsAndWaitsForIt() throws Exception {
+    try (RunningBot bot = RunningBot.start()) {
+      CountDownLatch release = bot.slack.holdPosts();
+      assertEquals(200, mention(bot, "Ev0STOP1").statusCode());
+      bot.slack.take("/api/chat.postMessage"); // the answer is being posted, and Slack holds it
+      int port = bot.server.port();
+
+      CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> bot.server.shutdown(SlackServer.DRAIN));
+      Ports.awaitRefused(port);
+      assertFalse(drained.isDone(), "shutdown waits for the answer being posted");
+      release.countDown();
+
+      assertTrue(drained.get(10, TimeUnit.SECONDS), "the answer finished; nothing was cut off");
+    }
+  }
+
+  @Test
+  void shutdown_answerOutlivesTheGrace_isCutOffAndSaysSo() throws Exception {
+    try (RunningBot bot = RunningBot.start()) {
+      CountDownLatch release = bot.slack.holdPosts();
+      try {
+        assertEquals(200, mention(bot, "Ev0STOP2").statusCode());
+        bot.slack.take("/api/chat.postMessage");
+
+        assertFalse(bot.server.shutdown(Duration.ofMillis(200)));
+      } finally {
+        release.countDown();
+      }
+    }
+  }
+
+  private static HttpResponse<String> mention(RunningBot bot, String eventId) {
+    return bot.event("app_mention.json", Map.of("text", "<@U0BOT> ebpf", "user", "U0USER1", "ts", "1614015900.000100",
+        "event_id", eventId), Map.of());
   }
 
   @Test

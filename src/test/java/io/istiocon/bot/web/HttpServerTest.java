@@ -12,6 +12,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -91,6 +95,86 @@ class HttpServerTest {
     }
   }
 
+  @Test
+  void post_bodyUpToTheLimit_isServed() throws Exception {
+    server = new HttpServer("127.0.0.1", 0, readiness::get).mount("/slack/events", new Echo()).start();
+    String body = "x".repeat(BodyLimit.MAX_BODY);
+
+    HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/slack/events"))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(200, response.statusCode());
+    assertEquals("POST " + body, response.body());
+  }
+
+  @Test
+  void post_declaredBodyOverTheLimit_is413() throws Exception {
+    server = new HttpServer("127.0.0.1", 0, readiness::get).mount("/slack/events", new Echo()).start();
+
+    HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/slack/events"))
+        .POST(HttpRequest.BodyPublishers.ofString("x".repeat(BodyLimit.MAX_BODY + 1))).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(413, response.statusCode());
+    assertEquals("request body too large\n", response.body());
+  }
+
+  @Test
+  void post_chunkedBodyOverTheLimit_is413() throws Exception {
+    server = new HttpServer("127.0.0.1", 0, readiness::get).mount("/slack/events", new Echo()).start();
+    byte[] body = "y".repeat(3 * BodyLimit.MAX_BODY).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/slack/events"))
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(413, response.statusCode());
+  }
+
+  @Test
+  void metrics_servesThePrometheusText() throws Exception {
+    server = new HttpServer("127.0.0.1", 0, readiness::get).mount("/metrics", new MetricsServlet(() -> "up 1.0\n")).start();
+
+    HttpResponse<String> response = get("/metrics");
+
+    assertEquals(200, response.statusCode());
+    assertEquals("text/plain; version=0.0.4; charset=utf-8", response.headers().firstValue("Content-Type").orElse(""));
+    assertEquals("up 1.0\n", response.body());
+  }
+
+  @Test
+  void stop_requestInProgress_closesThePortAndLetsItFinish() throws Exception {
+    Slow slow = new Slow();
+    server = new HttpServer("127.0.0.1", 0, readiness::get).mount("/slow", slow).start();
+    int port = server.port();
+    CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(HttpRequest.newBuilder(uri("/slow")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertTrue(slow.entered.await(10, TimeUnit.SECONDS), "the request reached the servlet");
+
+    CompletableFuture<Boolean> stopped = CompletableFuture.supplyAsync(() -> server.stop(Duration.ofSeconds(10)));
+    Ports.awaitRefused(port);
+    assertFalse(stopped.isDone(), "stop waits for the request in progress");
+    slow.release.countDown();
+
+    assertTrue(stopped.get(10, TimeUnit.SECONDS), "nothing was cut off");
+    HttpResponse<String> response = inFlight.get(10, TimeUnit.SECONDS);
+    assertEquals(200, response.statusCode());
+    assertEquals("done", response.body());
+  }
+
+  @Test
+  void stop_requestOutlivesTheGrace_isCutOffAndSaysSo() throws Exception {
+    Slow slow = new Slow();
+    server = new HttpServer("127.0.0.1", 0, readiness::get).mount("/slow", slow).start();
+    client.sendAsync(HttpRequest.newBuilder(uri("/slow")).build(), HttpResponse.BodyHandlers.ofString());
+    assertTrue(slow.entered.await(10, TimeUnit.SECONDS), "the request reached the servlet");
+    try {
+      assertFalse(server.stop(Duration.ofMillis(200)));
+    } finally {
+      slow.release.countDown();
+    }
+  }
+
   private HttpResponse<String> get(String path) throws Exception {
     return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -103,6 +187,22 @@ class HttpServerTest {
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
       resp.getWriter().write("POST " + new String(req.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  private static final class Slow extends HttpServlet {
+    final CountDownLatch entered = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      entered.countDown();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      resp.getWriter().write("done");
     }
   }
 
