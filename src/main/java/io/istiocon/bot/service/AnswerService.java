@@ -23,6 +23,7 @@ public final class AnswerService {
   private final Supplier<LiveCatalog.Snapshot> snapshots;
   private final QueryEngine engine;
   private final Cache<Key, Answer> cache;
+  private final Cache<String, Query> parsed;
 
   /** Creates a service with a cache of at most {@code maxAnswers} answers. */
   public AnswerService(Supplier<LiveCatalog.Snapshot> snapshots, QueryEngine engine, Ticker ticker, long maxAnswers) {
@@ -34,12 +35,14 @@ public final class AnswerService {
         .expireAfterWrite(Duration.ofMinutes(30))
         .recordStats()
         .build();
+    // Reading a question does not depend on the catalog, so the same text is read once.
+    this.parsed = Caffeine.newBuilder().ticker(ticker).maximumSize(maxAnswers).build();
   }
 
   /** Answers a question as of {@code now}. Never throws for any question text. */
   public Answer ask(String question, Instant now) {
     LiveCatalog.Snapshot snapshot = snapshots.get();
-    Query query = engine.parse(question);
+    Query query = parsed.get(question == null ? "" : question, engine::parse);
     // Clock-relative answers are computed for the start of the minute, so one cached answer is
     // right for everyone who asks within that minute.
     Instant at = query.dependsOnClock() ? now.truncatedTo(ChronoUnit.MINUTES) : now;

@@ -66,6 +66,9 @@ final class SlackApp {
   private final String botUserId;
   private final Metrics metrics;
   private final Ticker ticker;
+  private final RenderedAnswers rendered;
+  /** Rendered answers kept for repeated questions. */
+  private static final int RENDERED_MESSAGES = 2_000;
 
   /**
    * Creates the handlers.
@@ -84,6 +87,7 @@ final class SlackApp {
     this.botUserId = botUserId;
     this.metrics = metrics;
     this.ticker = ticker;
+    this.rendered = new RenderedAnswers(ticker, RENDERED_MESSAGES);
   }
 
   /**
@@ -180,20 +184,20 @@ final class SlackApp {
   private Response command(SlashCommandRequest req, SlashCommandContext ctx) {
     long began = ticker.read();
     counted(ctx);
-    TalkCards.Message message;
+    String body;
     try {
       SlashCommandPayload payload = req.getPayload();
       String question = SlackText.plain(payload.getText(), botUserId);
       Reply reply = reply(question, clock.instant(), TalkCards.Surface.EPHEMERAL);
-      message = reply.message();
+      body = reply.ackJson();
       record(Kind.SLASH_COMMAND, outcome(reply.answer()), question, reply.answer(), began);
     } catch (RuntimeException e) {
       log.error("{} failed: {}", req.getPayload().getCommand(), e.toString(), e);
       metrics.request(Kind.SLASH_COMMAND, Outcome.ERROR);
-      message = TalkCards.sorry("answer that");
+      body = RenderedAnswers.ackJson(TalkCards.sorry("answer that"));
     }
-    TalkCards.Message m = message;
-    return ctx.ack(r -> r.responseType("ephemeral").text(m.text()).blocks(m.blocks()));
+    // The same JSON ctx.ack(...) would write, but serialized once per cached answer.
+    return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8).body(body).build();
   }
 
   // ---- events -----------------------------------------------------------------------------
@@ -280,7 +284,7 @@ final class SlackApp {
     later(Kind.BLOCK_ACTION, what, () -> {
       Optional<PageToken> token = PageToken.decode(p.getActions().get(0).getValue());
       Answer answer = token.map(t -> answers.ask(t.question(), t.asked())).orElse(null);
-      boolean sent = respond(p, replace, responseType, token.map(t -> TalkCards.answer(answer, t, surface)));
+      boolean sent = respond(p, replace, responseType, token.map(t -> rendered.answer(answer, t, surface).message()));
       record(Kind.BLOCK_ACTION, sent && answer != null ? outcome(answer) : Outcome.ERROR,
           token.map(PageToken::question).orElse(""), answer, began);
     });
@@ -315,13 +319,14 @@ final class SlackApp {
 
   // ---- shared -----------------------------------------------------------------------------
 
-  /** An answer and its rendering. */
-  private record Reply(Answer answer, TalkCards.Message message) {}
+  /** An answer, its rendering and (for the asker-only surface) the acknowledgement JSON. */
+  private record Reply(Answer answer, TalkCards.Message message, String ackJson) {}
 
   private Reply reply(String question, Instant now, TalkCards.Surface surface) {
     String asked = cut(question, QueryParser.MAX_LENGTH);
     Answer answer = answers.ask(question, now);
-    return new Reply(answer, TalkCards.answer(answer, new PageToken(asked, 0, now.getEpochSecond() / 60), surface));
+    RenderedAnswers.Rendered r = rendered.answer(answer, new PageToken(asked, 0, now.getEpochSecond() / 60), surface);
+    return new Reply(answer, r.message(), r.ackJson());
   }
 
   private static String cut(String s, int codePoints) {
