@@ -19,7 +19,7 @@ import java.util.Set;
  * popularity order, and BM25F ranking with coverage and phrase bonuses for topic questions.
  */
 final class Ranker {
-  private static final int PHRASE_CHECK = 200;
+  private static final int PHRASE_CHECK = 64;
   private static final int LARGE_CATALOG = 1000;
   /** Ranked answers keep this many sessions in order (set answers keep up to {@link Answer#MAX_HITS}). */
   private static final int RANKED_HITS = 200;
@@ -236,16 +236,16 @@ final class Ranker {
     // them, unless every concept is common.
     List<Concepts.Concept> ordered = new ArrayList<>(concepts);
     Map<Concepts.Concept, Integer> df = new HashMap<>();
+    Map<Concepts.Concept, int[][]> ids = new HashMap<>();
     for (Concepts.Concept c : concepts) {
       int most = 0;
-      for (List<String> alt : c.alternatives) {
-        int altDf = Integer.MAX_VALUE;
-        for (String stem : alt) {
-          altDf = Math.min(altDf, index.df(stem));
-        }
-        most = Math.max(most, altDf);
+      int[][] altIds = new int[c.alternatives.size()][];
+      for (int k = 0; k < altIds.length; k++) {
+        altIds[k] = index.termIds(c.alternatives.get(k));
+        most = Math.max(most, index.df(altIds[k]));
       }
       df.put(c, most);
+      ids.put(c, altIds);
     }
     ordered.sort(Comparator.comparingInt(df::get));
     // A common word only re-scores the sessions rarer words found instead of walking its whole
@@ -259,7 +259,7 @@ final class Ranker {
       Concepts.Concept c = ordered.get(i);
       boolean common = anyRare && i > 0 && df.get(c) > commonDf;
       for (int k = 0; k < c.alternatives.size(); k++) {
-        index.scoreAlternative(c.alternatives.get(k), c.weights.get(k), s, common);
+        index.scoreAlternative(ids.get(c)[k], c.weights.get(k), s, common);
       }
       index.closeConcept(s);
     }
@@ -295,7 +295,8 @@ final class Ranker {
     // Keep the best by score (ties by program order), then give a phrase bonus near the top.
     int[] best = topByScore(index, s, candidates, count, RANKED_HITS);
     if (conceptCount >= 2) {
-      int[] phrase = concepts.stream().flatMap(c -> c.primary().stream()).mapToInt(index::termId).toArray();
+      int[] phrase = concepts.stream().flatMapToInt(c -> java.util.Arrays.stream(ids.get(c).length == 0 || ids.get(c)[0] == null
+          ? new int[] {-2} : ids.get(c)[0])).toArray(); // -2 never matches: a primary the catalog lacks
       for (int r = 0; r < Math.min(PHRASE_CHECK, best.length); r++) {
         int d = best[r];
         if (s.matched[d] < conceptCount) {

@@ -615,11 +615,6 @@ public final class SearchIndex {
     return longestSeconds;
   }
 
-  /** Returns how many sessions contain any alternative of a term, an upper bound for work. */
-  int df(String stem) {
-    int id = termId(stem);
-    return id < 0 ? 0 : postDocs[id].length;
-  }
 
   /** Returns whether a word appears in a title, name, company, tag or type, not only in abstracts. */
   boolean isLabelWord(String word) {
@@ -661,6 +656,30 @@ public final class SearchIndex {
 
   int[] phraseOf(int d) {
     return phrases[d];
+  }
+
+  /** Returns the term ids of an alternative's stems, or null when the catalog lacks any of them. */
+  int[] termIds(List<String> stems) {
+    int[] ids = new int[stems.size()];
+    for (int k = 0; k < ids.length; k++) {
+      ids[k] = termId(stems.get(k));
+      if (ids[k] < 0) {
+        return null;
+      }
+    }
+    return ids;
+  }
+
+  /** Returns how many sessions can hold all the terms (the rarest one's count), 0 for null. */
+  int df(int[] ids) {
+    if (ids == null) {
+      return 0;
+    }
+    int df = Integer.MAX_VALUE;
+    for (int id : ids) {
+      df = Math.min(df, postDocs[id].length);
+    }
+    return df;
   }
 
   int termId(String stem) {
@@ -725,14 +744,12 @@ public final class SearchIndex {
    * scores just the sessions earlier concepts found, by binary search: that is how very common words
    * ("istio") add their little weight without walking every posting.
    */
-  void scoreAlternative(List<String> stems, float weight, Scratch s, boolean onlyCandidates) {
-    int[] ids = new int[stems.size()];
+  void scoreAlternative(int[] ids, float weight, Scratch s, boolean onlyCandidates) {
+    if (ids == null) {
+      return;
+    }
     int rarest = 0;
-    for (int k = 0; k < ids.length; k++) {
-      ids[k] = termId(stems.get(k));
-      if (ids[k] < 0) {
-        return;
-      }
+    for (int k = 1; k < ids.length; k++) {
       if (postDocs[ids[k]].length < postDocs[ids[rarest]].length) {
         rarest = k;
       }
