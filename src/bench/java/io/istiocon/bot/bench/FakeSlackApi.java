@@ -32,6 +32,9 @@ final class FakeSlackApi implements AutoCloseable {
   private HttpServer server;
 
   FakeSlackApi() throws IOException {
+    // Without TCP_NODELAY the JDK server's separate header and body writes wait out the client's
+    // delayed ACK (about 40 ms a post), and the fake, not the bot, would set the pace.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     server = start(0);
     port = server.getAddress().getPort();
   }

@@ -375,7 +375,7 @@ final class SlackApp {
       });
     } catch (RejectedExecutionException e) {
       metrics.request(kind, Outcome.ERROR);
-      log.warn("could not {}: shutting down", what);
+      log.warn("could not {}: the answer queue is full or the server is shutting down", what);
     }
   }
 }

@@ -50,6 +50,12 @@ public final class SlackServer implements AutoCloseable {
   static final Duration POLL = Duration.ofSeconds(1);
   /** Threads that answer events and button clicks after Bolt has acknowledged them. */
   static final int ANSWER_THREADS = 4;
+  /**
+   * Answers waiting for a thread, at most. Slack sends an app at most about 30,000 events an hour,
+   * so this is minutes of work; a flood beyond it is refused (logged and counted) instead of
+   * growing the heap until the process dies.
+   */
+  static final int ANSWER_BACKLOG = 5_000;
   /** How long a shutdown waits for requests in progress and answers being posted before it gives up on them. */
   public static final Duration DRAIN = Duration.ofSeconds(10);
 
@@ -61,8 +67,13 @@ public final class SlackServer implements AutoCloseable {
     /** Returns the real ones: every interface, the system clock and ticker, real sleeping, a small pool. */
     public static Options production() {
       return new Options("0.0.0.0", Clock.systemUTC(), Ticker.systemTicker(), Sleeper.REAL,
-          Executors.newFixedThreadPool(ANSWER_THREADS, daemon("slack-answer")));
+          answeringPool());
     }
+  }
+
+  private static ExecutorService answeringPool() {
+    return new java.util.concurrent.ThreadPoolExecutor(ANSWER_THREADS, ANSWER_THREADS, 0, TimeUnit.MILLISECONDS,
+        new java.util.concurrent.ArrayBlockingQueue<>(ANSWER_BACKLOG), daemon("slack-answer"));
   }
 
   private final Slack slack;
