@@ -263,6 +263,7 @@ public final class HttpLoad {
         posted++;
         if (e.getValue().get() > 1) {
           duplicates++;
+          System.out.println("  answered twice: thread " + e.getKey() + " (bot log: " + bot.log() + ")");
         }
       }
       System.out.printf(Locale.ROOT, "mentions sent (warm-up included): %d; answers posted: %d; threads answered twice: %d;"

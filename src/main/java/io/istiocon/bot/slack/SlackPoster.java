@@ -17,16 +17,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends answers to Slack: Web API calls with the bot token, and replies through a
- * {@code response_url}. A 429 waits for {@code Retry-After}; a 5xx or a network failure retries
- * with a short backoff; every failure is logged and none is thrown, so no handler dies of one.
+ * {@code response_url}. A 429 waits for {@code Retry-After}; a 5xx or a failure to connect retries
+ * with a short backoff; a connection lost after the request went out is not retried, so nothing is
+ * posted twice; every failure is logged and none is thrown, so no handler dies of one.
  * Every attempt is counted in the metrics by method, and every failed one by reason.
  */
 final class SlackPoster {
   private static final Logger log = LoggerFactory.getLogger(SlackPoster.class);
   /** Attempts per call, the first included. */
-  static final int ATTEMPTS = 3;
-  /** Waits before the second and third attempt after a 5xx or a network failure. */
-  static final List<Duration> BACKOFF = List.of(Duration.ofMillis(500), Duration.ofSeconds(2));
+  static final int ATTEMPTS = 5;
+  /**
+   * Waits before each retry after a 5xx or a network failure: about 17 s in all, so an answer
+   * outlives a short Slack outage (the answer queue absorbs what waits meanwhile).
+   */
+  static final List<Duration> BACKOFF = List.of(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(5),
+      Duration.ofSeconds(10));
   /** The longest {@code Retry-After} we honour; a longer one is cut to this. */
   static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
@@ -110,6 +115,12 @@ final class SlackPoster {
         log.warn("{} failed: HTTP {}, error {} (attempt {} of {})", what, outcome.status(), outcome.error(), n, ATTEMPTS);
       } catch (IOException e) {
         metrics.slackCall(what, "network");
+        if (!neverSent(e)) {
+          // The request may have reached Slack and been posted; a retry could post it twice.
+          log.warn("{} failed after it may have reached Slack ({}); not retried, so it is never posted twice",
+              what, e.toString());
+          return false;
+        }
         wait = BACKOFF.get(Math.min(n, BACKOFF.size()) - 1);
         log.warn("{} failed: {} (attempt {} of {})", what, e.toString(), n, ATTEMPTS);
       } catch (RuntimeException e) {
@@ -130,6 +141,16 @@ final class SlackPoster {
     }
     log.error("{} gave up after {} attempts", what, ATTEMPTS);
     return false;
+  }
+
+  /** Returns whether a failure happened before the request could leave: no connection was made. */
+  static boolean neverSent(IOException e) {
+    if (e instanceof java.net.ConnectException || e instanceof java.net.UnknownHostException
+        || e instanceof java.net.NoRouteToHostException) {
+      return true;
+    }
+    String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+    return e instanceof java.net.SocketTimeoutException && message.contains("connect");
   }
 
   static Duration retryAfter(String header) {

@@ -3,6 +3,7 @@ package io.istiocon.bot.slack;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.servlet.SlackAppServlet;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
@@ -131,7 +132,7 @@ public final class SlackServer implements AutoCloseable {
               metrics.catalogRejected();
             }
           });
-      slack = Slack.getInstance(slackConfig(settings));
+      slack = slack(slackConfig(settings));
       AuthTestResponse bot = authTest(slack, settings, metrics);
       if (settings.socketMode()) {
         checkAppToken(slack, settings, metrics);
@@ -261,6 +262,16 @@ public final class SlackServer implements AutoCloseable {
   }
 
   // ---- start-up checks --------------------------------------------------------------------
+
+  /**
+   * Returns the Slack client for {@code config}. OkHttp by default silently re-sends a request whose
+   * pooled connection broke, even when Slack may already have taken it; here it does not, and
+   * {@link SlackPoster} alone decides what is retried, so an answer is never posted twice.
+   */
+  static Slack slack(SlackConfig config) {
+    return Slack.getInstance(config, new SlackHttpClient(
+        SlackHttpClient.buildOkHttpClient(config).newBuilder().retryOnConnectionFailure(false).build()));
+  }
 
   private static SlackConfig slackConfig(Settings settings) {
     SlackConfig config = new SlackConfig();

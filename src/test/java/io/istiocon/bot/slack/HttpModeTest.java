@@ -399,7 +399,8 @@ class HttpModeTest {
   @Test
   void failingPost_retriesWithBackoffThenGivesUpAndTheBotKeepsAnswering() throws Exception {
     bot.slack.script(POST, new MockResponse().setResponseCode(503), new MockResponse().setResponseCode(502),
-        new MockResponse().setResponseCode(500));
+        new MockResponse().setResponseCode(500), new MockResponse().setResponseCode(500),
+        new MockResponse().setResponseCode(504));
 
     mention("<@U0BOT> grpc", "1614015900.001200");
     for (int i = 0; i < SlackPoster.ATTEMPTS; i++) {

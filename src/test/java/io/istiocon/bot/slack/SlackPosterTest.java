@@ -52,9 +52,10 @@ class SlackPosterTest {
   }
 
   @Test
-  void postMessage_serverErrors_triesThreeTimesWithBackoffThenGivesUp() {
+  void postMessage_serverErrors_triesFiveTimesWithBackoffThenGivesUp() {
     fake.script(POST, new MockResponse().setResponseCode(500), new MockResponse().setResponseCode(502),
-        new MockResponse().setResponseCode(503), new MockResponse().setResponseCode(504));
+        new MockResponse().setResponseCode(503), new MockResponse().setResponseCode(504),
+        new MockResponse().setResponseCode(500), new MockResponse().setResponseCode(500));
 
     assertFalse(poster.postMessage(message()));
 
@@ -83,6 +84,28 @@ class SlackPosterTest {
     assertFalse(unreachable.postMessage(message()));
 
     assertEquals(SlackPoster.BACKOFF, sleeper.waits());
+  }
+
+  @Test
+  void postMessage_connectionLostAfterTheRequestWentOut_isNotRetriedSoNeverPostedTwice() {
+    fake.script(POST, new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AFTER_REQUEST));
+
+    assertFalse(poster.postMessage(message()));
+
+    assertEquals(1, fake.drain(POST).size());
+    assertEquals(List.of(), sleeper.waits());
+  }
+
+  @Test
+  void postMessage_pooledConnectionLostAfterTheRequestWentOut_isNotResentByTheHttpClient() {
+    fake.script(POST, new MockResponse().setBody("{\"ok\":true}"),
+        new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AFTER_REQUEST));
+
+    assertTrue(poster.postMessage(message()));
+    assertFalse(poster.postMessage(message()), "the second request's connection broke after it was sent");
+
+    assertEquals(2, fake.drain(POST).size(), "OkHttp's silent retry would have sent it a third time");
+    assertEquals(List.of(), sleeper.waits());
   }
 
   @Test
@@ -125,6 +148,6 @@ class SlackPosterTest {
     config.setMethodsEndpointUrlPrefix(apiUrl);
     config.setStatsEnabled(false);
     config.setProxyUrl(null);
-    return Slack.getInstance(config);
+    return SlackServer.slack(config);
   }
 }
