@@ -99,6 +99,21 @@ final class BotProcess implements AutoCloseable {
     return -1;
   }
 
+  /**
+   * Returns the CPU time (user + system) the bot process has used so far, in milliseconds, from
+   * /proc (clock ticks of 10 ms on Linux), or 0 where there is no /proc.
+   */
+  long cpuMillis() {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+      // Fields after the command name, which is in parentheses and may hold spaces.
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
   Path log() {
     return log;
   }

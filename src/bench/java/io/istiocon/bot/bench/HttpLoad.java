@@ -112,12 +112,13 @@ public final class HttpLoad {
       int mentions = warmUp();
       // The throughput ceiling first, on an idle server (mention answers posted later would compete).
       mentions += drain(slack, mentions);
-      Result slashMax = closed("slash", 32, 15);
-      Result healthMax = closed("healthz", 32, 15);
+      Result slashMax = closed("slash", 16, 15);
+      Result healthMax = closed("healthz", 16, 15);
       System.out.println(slashMax.line());
       System.out.println(healthMax.line());
-      System.out.printf(Locale.ROOT, "closed-loop throughput ratio slash/healthz: %.2f%n",
-          slashMax.throughput / healthMax.throughput);
+      System.out.printf(Locale.ROOT, "closed-loop throughput ratio slash/healthz: %.2f; server CPU per request"
+          + " healthz/slash: %.2f%n", slashMax.throughput / healthMax.throughput,
+          healthMax.serverCpuMicros / slashMax.serverCpuMicros);
       List<Result> results = new ArrayList<>();
       for (int rate : new int[] {50, 200, 500}) {
         results.add(open("slash", rate, 10));
@@ -164,12 +165,13 @@ public final class HttpLoad {
     try (FakeSlackApi slack = new FakeSlackApi()) {
       bot = BotProcess.start(BotProcess.jar(), jvmFlags(), slack.url(), Path.of("catalog").toAbsolutePath(), Map.of());
       warmUp();
-      Result slashMax = closed("slash", 32, 15);
-      Result healthMax = closed("healthz", 32, 10);
+      Result slashMax = closed("slash", 16, 15);
+      Result healthMax = closed("healthz", 16, 15);
       System.out.println(slashMax.line());
       System.out.println(healthMax.line());
-      System.out.printf(Locale.ROOT, "closed-loop throughput ratio slash/healthz: %.2f; exit on SIGTERM: %d%n",
-          slashMax.throughput / healthMax.throughput, bot.stop());
+      System.out.printf(Locale.ROOT, "closed-loop throughput ratio slash/healthz: %.2f; server CPU per request"
+          + " healthz/slash: %.2f; exit on SIGTERM: %d%n", slashMax.throughput / healthMax.throughput,
+          healthMax.serverCpuMicros / slashMax.serverCpuMicros, bot.stop());
     }
   }
 
@@ -284,16 +286,19 @@ public final class HttpLoad {
     return mentions.sent;
   }
 
-  private HttpRequest request(String kind) {
+  /** One request as it goes on the wire: method, path, content type and body (null for a GET). */
+  private record Wire(String path, String contentType, String body, String timestamp, String signature) {}
+
+  private Wire wire(String kind) {
     long n = sequence.incrementAndGet();
     String question = QUESTIONS.get((int) (n % QUESTIONS.size()));
     return switch (kind) {
-      case "healthz" -> HttpRequest.newBuilder(bot.uri("/healthz")).timeout(Duration.ofSeconds(5)).GET().build();
-      case "slash" -> signed("application/x-www-form-urlencoded", "token=x&team_id=T0001&team_domain=load"
+      case "healthz" -> new Wire("/healthz", null, null, null, null);
+      case "slash" -> signedWire("application/x-www-form-urlencoded", "token=x&team_id=T0001&team_domain=load"
           + "&channel_id=C0CHAN1&channel_name=general&user_id=U0USER&user_name=load&command=%2Fistiocon&text="
           + URLEncoder.encode(question, StandardCharsets.UTF_8) + "&api_app_id=A0ISTIOCON"
           + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0001%2F1%2Fload&trigger_id=" + n);
-      case "mention" -> signed("application/json", "{\"token\":\"x\",\"team_id\":\"T0001\",\"api_app_id\":\"A0ISTIOCON\","
+      case "mention" -> signedWire("application/json", "{\"token\":\"x\",\"team_id\":\"T0001\",\"api_app_id\":\"A0ISTIOCON\","
           + "\"event\":{\"type\":\"app_mention\",\"text\":\"<@U0BOT> " + question.replace("\"", "") + "\",\"user\":\"U0USER\","
           + "\"ts\":\"1614015900." + n + "\",\"channel\":\"C0CHAN1\",\"event_ts\":\"1614015900." + n + "\"},"
           + "\"type\":\"event_callback\",\"event_id\":\"Ev" + n + "\",\"event_time\":1614015900,"
@@ -302,16 +307,42 @@ public final class HttpLoad {
     };
   }
 
-  private HttpRequest signed(String contentType, String body) {
+  private static Wire signedWire(String contentType, String body) {
     String timestamp = Long.toString(System.currentTimeMillis() / 1000);
-    return HttpRequest.newBuilder(bot.uri("/slack/events")).timeout(Duration.ofSeconds(5))
-        .header("Content-Type", contentType)
-        .header("X-Slack-Request-Timestamp", timestamp)
-        .header("X-Slack-Signature", sign(timestamp, body))
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return new Wire("/slack/events", contentType, body, timestamp, sign(timestamp, body));
   }
 
-  private static String sign(String timestamp, String body) {
+  private HttpRequest request(String kind) {
+    Wire w = wire(kind);
+    if (w.body() == null) {
+      return HttpRequest.newBuilder(bot.uri(w.path())).timeout(Duration.ofSeconds(5)).GET().build();
+    }
+    return HttpRequest.newBuilder(bot.uri(w.path())).timeout(Duration.ofSeconds(5))
+        .header("Content-Type", w.contentType())
+        .header("X-Slack-Request-Timestamp", w.timestamp())
+        .header("X-Slack-Signature", w.signature())
+        .POST(HttpRequest.BodyPublishers.ofString(w.body())).build();
+  }
+
+  /** The request's bytes for the lean client: HTTP/1.1, keep-alive. */
+  private byte[] raw(Wire w) {
+    StringBuilder head = new StringBuilder(256);
+    head.append(w.body() == null ? "GET " : "POST ").append(w.path()).append(" HTTP/1.1\r\nHost: 127.0.0.1:")
+        .append(bot.uri("/").getPort()).append("\r\n");
+    byte[] body = w.body() == null ? new byte[0] : w.body().getBytes(StandardCharsets.UTF_8);
+    if (w.body() != null) {
+      head.append("Content-Type: ").append(w.contentType()).append("\r\nX-Slack-Request-Timestamp: ")
+          .append(w.timestamp()).append("\r\nX-Slack-Signature: ").append(w.signature())
+          .append("\r\nContent-Length: ").append(body.length).append("\r\n");
+    }
+    head.append("\r\n");
+    byte[] h = head.toString().getBytes(StandardCharsets.US_ASCII);
+    byte[] all = Arrays.copyOf(h, h.length + body.length);
+    System.arraycopy(body, 0, all, h.length, body.length);
+    return all;
+  }
+
+  static String sign(String timestamp, String body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(BotProcess.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -351,15 +382,20 @@ public final class HttpLoad {
 
   /** What one phase measured; latencies in milliseconds. */
   private record Result(String name, int target, double seconds, int sent, int ok, int errors, double throughput,
-      double p50, double p99, double max) {
+      double p50, double p99, double max, double serverCpuMicros) {
     Result named(String newName) {
-      return new Result(newName, target, seconds, sent, ok, errors, throughput, p50, p99, max);
+      return new Result(newName, target, seconds, sent, ok, errors, throughput, p50, p99, max, serverCpuMicros);
+    }
+
+    Result withServerCpu(double micros) {
+      return new Result(name, target, seconds, sent, ok, errors, throughput, p50, p99, max, micros);
     }
 
     String line() {
       return String.format(Locale.ROOT, "%-40s target %5s/s  sent %6d  ok %6d  errors %4d  throughput %7.1f/s  "
           + "p50 %7.2f ms  p99 %7.2f ms  max %8.2f ms", name, target == 0 ? "max" : Integer.toString(target), sent, ok,
-          errors, throughput, p50, p99, max);
+          errors, throughput, p50, p99, max) + (serverCpuMicros > 0
+          ? String.format(Locale.ROOT, "  server CPU %.0f µs/request", serverCpuMicros) : "");
     }
   }
 
@@ -405,31 +441,45 @@ public final class HttpLoad {
     return summarize(kind, rate, elapsed, total, ok.get(), errors.get(), latencies);
   }
 
-  /** Sends as fast as {@code workers} connections allow (closed loop), for the throughput ceiling. */
+  /**
+   * Sends as fast as {@code workers} keep-alive connections allow (closed loop), for the throughput
+   * ceiling. It uses a lean blocking socket client, not java.net.http: client and server share the
+   * machine's two cores, and the JDK client spent more CPU per request than the server did, so it
+   * measured itself. Also reports the server's own CPU time per request, read from /proc.
+   */
   private Result closed(String kind, int workers, int seconds) throws InterruptedException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     AtomicInteger ok = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
+    long cpuBefore = bot.cpuMillis();
     long start = System.nanoTime();
     List<Thread> threads = new ArrayList<>();
     for (int w = 0; w < workers; w++) {
       Thread t = new Thread(() -> {
+        RawConnection connection = null;
         while (System.nanoTime() < end) {
           long began = System.nanoTime();
           try {
-            HttpResponse<String> r = client.send(request(kind), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 200) {
+            if (connection == null) {
+              connection = new RawConnection(bot.uri("/").getPort());
+            }
+            if (connection.exchange(raw(wire(kind))) == 200) {
               ok.incrementAndGet();
             } else {
               errors.incrementAndGet();
             }
           } catch (IOException e) {
             errors.incrementAndGet();
-          } catch (InterruptedException e) {
-            return;
+            if (connection != null) {
+              connection.close();
+            }
+            connection = null;
           }
           latencies.add(System.nanoTime() - began);
+        }
+        if (connection != null) {
+          connection.close();
         }
       });
       t.start();
@@ -439,8 +489,82 @@ public final class HttpLoad {
       t.join();
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
+    long cpu = bot.cpuMillis() - cpuBefore;
     long[] all = latencies.stream().mapToLong(Long::longValue).toArray();
-    return summarize(kind + " (closed loop, " + workers + " connections)", 0, elapsed, all.length, ok.get(), errors.get(), all);
+    Result r = summarize(kind + " (closed loop, " + workers + " connections)", 0, elapsed, all.length, ok.get(),
+        errors.get(), all);
+    return r.withServerCpu(all.length == 0 ? 0 : cpu * 1000.0 / all.length);
+  }
+
+  /** A keep-alive HTTP/1.1 connection that sends prepared bytes and reads one response. */
+  private static final class RawConnection implements AutoCloseable {
+    private final java.net.Socket socket;
+    private final java.io.OutputStream out;
+    private final java.io.BufferedInputStream in;
+
+    RawConnection(int port) throws IOException {
+      socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port);
+      socket.setTcpNoDelay(true);
+      socket.setSoTimeout(5000);
+      out = socket.getOutputStream();
+      in = new java.io.BufferedInputStream(socket.getInputStream(), 16384);
+    }
+
+    /** Sends one request; reads the whole response; returns its status. */
+    int exchange(byte[] request) throws IOException {
+      out.write(request);
+      out.flush();
+      String status = line();
+      int code = Integer.parseInt(status.substring(9, 12));
+      int length = -1;
+      boolean chunked = false;
+      for (String h = line(); !h.isEmpty(); h = line()) {
+        String lower = h.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("content-length:")) {
+          length = Integer.parseInt(lower.substring(15).trim());
+        } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+          chunked = true;
+        }
+      }
+      if (chunked) {
+        for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(), 16)) {
+          skip(size);
+          line();
+        }
+        line();
+      } else if (length > 0) {
+        skip(length);
+      }
+      return code;
+    }
+
+    private void skip(int n) throws IOException {
+      if (in.readNBytes(n).length < n) {
+        throw new java.io.EOFException("response body cut short");
+      }
+    }
+
+    private String line() throws IOException {
+      StringBuilder b = new StringBuilder(64);
+      for (int c = in.read(); c != '\n'; c = in.read()) {
+        if (c < 0) {
+          throw new java.io.EOFException("connection closed");
+        }
+        if (c != '\r') {
+          b.append((char) c);
+        }
+      }
+      return b.toString();
+    }
+
+    @Override
+    public void close() {
+      try {
+        socket.close();
+      } catch (IOException ignored) {
+        // closing a socket we are done with
+      }
+    }
   }
 
   private static Result summarize(String name, int rate, double elapsed, int sent, int ok, int errors, long[] latencies) {
@@ -448,7 +572,7 @@ public final class HttpLoad {
     double p50 = done.length == 0 ? 0 : done[(int) Math.min(done.length - 1, Math.floor(done.length * 0.50))] / 1e6;
     double p99 = done.length == 0 ? 0 : done[(int) Math.min(done.length - 1, Math.floor(done.length * 0.99))] / 1e6;
     double max = done.length == 0 ? 0 : done[done.length - 1] / 1e6;
-    return new Result(name, rate, elapsed, sent, ok, errors, ok / elapsed, p50, p99, max);
+    return new Result(name, rate, elapsed, sent, ok, errors, ok / elapsed, p50, p99, max, 0);
   }
 
 }

@@ -14,6 +14,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
@@ -28,9 +30,11 @@ public final class Metrics implements AutoCloseable {
   public enum Kind {
     SLASH_COMMAND, APP_MENTION, MESSAGE_IM, APP_HOME, BLOCK_ACTION, URL_VERIFICATION, SSL_CHECK, OTHER;
 
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /** Returns the label value, such as {@code slash_command}. */
     public String label() {
-      return name().toLowerCase(Locale.ROOT);
+      return label;
     }
   }
 
@@ -51,9 +55,11 @@ public final class Metrics implements AutoCloseable {
     /** Failed while answering. */
     ERROR;
 
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /** Returns the label value, such as {@code no_results}. */
     public String label() {
-      return name().toLowerCase(Locale.ROOT);
+      return label;
     }
   }
 
@@ -64,6 +70,8 @@ public final class Metrics implements AutoCloseable {
 
   private final PrometheusMeterRegistry registry;
   private JvmGcMetrics gc;
+  private final Map<Integer, Counter> requests = new ConcurrentHashMap<>();
+  private final Map<Kind, Timer> answers = new ConcurrentHashMap<>();
   private final AtomicLong catalogVersion = new AtomicLong();
   private final AtomicLong catalogSessions = new AtomicLong();
   private final AtomicLong catalogConferences = new AtomicLong();
@@ -109,19 +117,20 @@ public final class Metrics implements AutoCloseable {
 
   /** Counts one Slack request. */
   public void request(Kind kind, Outcome outcome) {
-    Counter.builder("istiocon.requests")
+    // Looked up once per pair: Micrometer's builder and registry lookup cost more than the count.
+    requests.computeIfAbsent(kind.ordinal() * 64 + outcome.ordinal(), k -> Counter.builder("istiocon.requests")
         .description("Slack requests by kind and outcome")
         .tag("kind", kind.label()).tag("outcome", outcome.label())
-        .register(registry).increment();
+        .register(registry)).increment();
   }
 
   /** Records how long answering took, from receiving the request to the reply being rendered or delivered. */
   public void answered(Kind kind, Duration took) {
-    Timer.builder("istiocon.answer")
+    answers.computeIfAbsent(kind, k -> Timer.builder("istiocon.answer")
         .description("Time from receiving a question to its answer being ready (commands) or delivered (events, buttons)")
-        .tag("kind", kind.label())
+        .tag("kind", k.label())
         .serviceLevelObjectives(LATENCY_BUCKETS)
-        .register(registry)
+        .register(registry))
         .record(took.toNanos(), TimeUnit.NANOSECONDS);
   }
 

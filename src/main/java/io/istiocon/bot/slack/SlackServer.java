@@ -5,7 +5,6 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.servlet.SlackAppServlet;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
@@ -338,33 +337,6 @@ public final class SlackServer implements AutoCloseable {
       return socket;
     } catch (Exception e) {
       throw new StartException("Socket Mode did not connect (" + e.getMessage() + "); " + Settings.SEE);
-    }
-  }
-
-  /**
-   * Bolt's servlet, except that a body Bolt cannot even parse (it throws before any handler runs)
-   * gets 400, the sender's fault, rather than a 500 page.
-   */
-  private static final class EventsServlet extends SlackAppServlet {
-    private static final long serialVersionUID = 1L;
-
-    EventsServlet(App app) {
-      super(app);
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-      try {
-        super.doPost(req, resp);
-      } catch (RuntimeException e) {
-        log.warn("refused a malformed request to {}: {}", req.getRequestURI(), e.toString());
-        if (!resp.isCommitted()) {
-          resp.reset();
-          resp.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-          resp.setContentType("text/plain; charset=utf-8");
-          resp.getWriter().write("invalid request\n");
-        }
-      }
     }
   }
 
