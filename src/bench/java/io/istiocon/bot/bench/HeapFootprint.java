@@ -12,7 +12,7 @@ import java.util.Locale;
 /**
  * Measures the heap a catalog and its index keep: used heap after full collections, with and
  * without them. Run it with a heap cap to prove the catalog fits under it:
- * {@code mvn -P bench test-compile exec:exec -Djmh.args=...} (see docs/benchmarks.md).
+ * {@code mvn -B -q -P bench test-compile exec:exec@heap} (see docs/benchmarks.md).
  */
 public final class HeapFootprint {
   private HeapFootprint() {}

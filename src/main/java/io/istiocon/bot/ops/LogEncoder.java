@@ -115,8 +115,7 @@ public final class LogEncoder extends EncoderBase<ILoggingEvent> {
       return value.toString();
     }
     String s = redact(String.valueOf(value));
-    boolean plain = !s.isEmpty() && s.chars().allMatch(c -> c > ' ' && c != '"' && c != '=' && c != '\\' && c < 0x7f);
-    if (plain) {
+    if (plain(s)) {
       return s;
     }
     StringBuilder quoted = new StringBuilder("\"");
@@ -132,6 +131,20 @@ public final class LogEncoder extends EncoderBase<ILoggingEvent> {
       }
     }
     return quoted.append('"').toString();
+  }
+
+  /** Returns whether {@code s} can go unquoted: printable ASCII without quotes, equals signs or backslashes. */
+  private static boolean plain(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c <= ' ' || c == '"' || c == '=' || c == '\\' || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String json(ILoggingEvent event) {

@@ -27,4 +27,11 @@ final class SeenEvents {
     }
     return seen.asMap().putIfAbsent(eventId, Boolean.TRUE) == null;
   }
+
+  /** Forgets an id, so its next delivery counts as the first (for an event that could not be taken). */
+  void forget(String eventId) {
+    if (eventId != null) {
+      seen.invalidate(eventId);
+    }
+  }
 }

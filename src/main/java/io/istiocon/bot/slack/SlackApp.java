@@ -57,6 +57,8 @@ final class SlackApp {
   static final int LOGGED_QUERY = 200;
   /** Marks a request whose handler counted it (or will, once answered), in the request's context. */
   private static final String COUNTED = "istiocon.counted";
+  /** Set by a handler whose work the answer queue refused; the first middleware turns the answer into 503. */
+  private static final String BUSY = "istiocon.busy";
 
   private final AnswerService answers;
   private final SlackPoster poster;
@@ -156,6 +158,11 @@ final class SlackApp {
       log.atDebug().addKeyValue("kind", kind.label()).addKeyValue("outcome", outcome.label()).addKeyValue("status", status)
           .log("{} {}", kind.label(), outcome.label());
     }
+    if (req.getContext().getAdditionalValues().containsKey(BUSY)) {
+      // Bolt turns an event handler's non-200 into its own 200 auto-ack; the refusal must reach Slack.
+      return Response.builder().statusCode(503).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
+          .body("{\"error\":\"busy, retry later\"}").build();
+    }
     return response;
   }
 
@@ -210,7 +217,10 @@ final class SlackApp {
     }
     counted(ctx);
     String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
-    later(Kind.APP_MENTION, "answer a mention", () -> post(Kind.APP_MENTION, event.getChannel(), thread, event.getText(), began));
+    if (!later(Kind.APP_MENTION, "answer a mention",
+        () -> post(Kind.APP_MENTION, event.getChannel(), thread, event.getText(), began))) {
+      return busy(ctx, payload.getEventId());
+    }
     return ctx.ack();
   }
 
@@ -222,7 +232,10 @@ final class SlackApp {
       return ctx.ack();
     }
     counted(ctx);
-    later(Kind.MESSAGE_IM, "answer a DM", () -> post(Kind.MESSAGE_IM, event.getChannel(), event.getThreadTs(), event.getText(), began));
+    if (!later(Kind.MESSAGE_IM, "answer a DM",
+        () -> post(Kind.MESSAGE_IM, event.getChannel(), event.getThreadTs(), event.getText(), began))) {
+      return busy(ctx, payload.getEventId());
+    }
     return ctx.ack();
   }
 
@@ -233,7 +246,7 @@ final class SlackApp {
       return ctx.ack();
     }
     counted(ctx);
-    later(Kind.APP_HOME, "publish the Home tab", () -> {
+    boolean queued = later(Kind.APP_HOME, "publish the Home tab", () -> {
       Instant now = clock.instant();
       Answer on = answers.ask("what's on now", now);
       Answer next = answers.ask("what's next", now);
@@ -241,7 +254,18 @@ final class SlackApp {
       boolean published = poster.publishHome(event.getUser(), TalkCards.home(on.catalog(), on, next, popular));
       record(Kind.APP_HOME, published ? Outcome.ANSWERED : Outcome.ERROR, "what's on now", on, began);
     });
-    return ctx.ack();
+    return queued ? ctx.ack() : busy(ctx, payload.getEventId());
+  }
+
+  /**
+   * Refuses work the answer queue cannot take (full, or the server is stopping) with a 503. For an
+   * event, its id is forgotten, so Slack's retry (it retries a failed delivery three times, up to
+   * minutes later, possibly to another replica) is answered rather than lost or ignored as a repeat.
+   */
+  private Response busy(com.slack.api.bolt.context.Context ctx, String eventId) {
+    seen.forget(eventId);
+    ctx.getAdditionalValues().put(BUSY, "yes");
+    return ctx.ack(); // replaced by a 503 in countUncounted, which Bolt cannot override
   }
 
   private boolean repeat(Kind kind, String eventId, EventContext ctx) {
@@ -281,14 +305,14 @@ final class SlackApp {
       TalkCards.Surface surface) {
     long began = ticker.read();
     counted(ctx);
-    later(Kind.BLOCK_ACTION, what, () -> {
+    boolean queued = later(Kind.BLOCK_ACTION, what, () -> {
       Optional<PageToken> token = PageToken.decode(p.getActions().get(0).getValue());
       Answer answer = token.map(t -> answers.ask(t.question(), t.asked())).orElse(null);
       boolean sent = respond(p, replace, responseType, token.map(t -> rendered.answer(answer, t, surface).message()));
       record(Kind.BLOCK_ACTION, sent && answer != null ? outcome(answer) : Outcome.ERROR,
           token.map(PageToken::question).orElse(""), answer, began);
     });
-    return ctx.ack();
+    return queued ? ctx.ack() : busy(ctx, null);
   }
 
   private Response ask(BlockActionRequest req, ActionContext ctx) {
@@ -296,13 +320,14 @@ final class SlackApp {
     counted(ctx);
     BlockActionPayload p = req.getPayload();
     String question = p.getActions().get(0).getValue();
-    later(Kind.BLOCK_ACTION, "answer an example", () -> {
+    boolean queued = later(Kind.BLOCK_ACTION, "answer an example", () -> {
       Optional<Reply> reply = Optional.ofNullable(question).map(q -> reply(q, clock.instant(), TalkCards.Surface.EPHEMERAL));
       boolean sent = respond(p, false, "ephemeral", reply.map(Reply::message));
       Answer answer = reply.map(Reply::answer).orElse(null);
       record(Kind.BLOCK_ACTION, sent && answer != null ? outcome(answer) : Outcome.ERROR, question, answer, began);
     });
-    return ctx.ack();
+    // Slack does not redeliver a click; a refused one shows the person an error to click again.
+    return queued ? ctx.ack() : busy(ctx, null);
   }
 
   /** Posts to the click's response_url; returns whether Slack took it. */
@@ -362,8 +387,11 @@ final class SlackApp {
     line.log("{} {}", kind.label(), outcome.label());
   }
 
-  /** Runs work after the acknowledgement; a failure is logged and counted as an error. */
-  private void later(Kind kind, String what, Runnable work) {
+  /**
+   * Runs work after the acknowledgement; a failure is logged and counted as an error. Returns false
+   * when the answer queue refused it.
+   */
+  private boolean later(Kind kind, String what, Runnable work) {
     try {
       executor.execute(() -> {
         try {
@@ -373,9 +401,11 @@ final class SlackApp {
           log.error("failed to {}: {}", what, e.toString(), e);
         }
       });
+      return true;
     } catch (RejectedExecutionException e) {
       metrics.request(kind, Outcome.ERROR);
-      log.warn("could not {}: the answer queue is full or the server is shutting down", what);
+      log.warn("could not {}: the answer queue is full or the server is stopping; 503, so Slack delivers it again", what);
+      return false;
     }
   }
 }

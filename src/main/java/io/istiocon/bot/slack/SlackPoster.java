@@ -17,14 +17,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends answers to Slack: Web API calls with the bot token, and replies through a
- * {@code response_url}. A 429 waits for {@code Retry-After}; a 5xx or a failure to connect retries
- * with a short backoff; a connection lost after the request went out is not retried, so nothing is
- * posted twice; every failure is logged and none is thrown, so no handler dies of one.
+ * {@code response_url}. A 429 waits for {@code Retry-After} (up to {@link #MAX_RATE_LIMITED} in all);
+ * a 5xx or a failure to connect retries with a short backoff ({@link #ATTEMPTS} failures at most);
+ * a connection lost after the request went out is not retried, so nothing is posted twice; every
+ * failure is logged and none is thrown, so no handler dies of one.
  * Every attempt is counted in the metrics by method, and every failed one by reason.
  */
 final class SlackPoster {
   private static final Logger log = LoggerFactory.getLogger(SlackPoster.class);
-  /** Attempts per call, the first included. */
+  /** Attempts per call that a 5xx or an unreachable Slack may fail, the first included. */
   static final int ATTEMPTS = 5;
   /**
    * Waits before each retry after a 5xx or a network failure: about 17 s in all, so an answer
@@ -34,6 +35,12 @@ final class SlackPoster {
       Duration.ofSeconds(10));
   /** The longest {@code Retry-After} we honour; a longer one is cut to this. */
   static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+  /**
+   * The most a call waits in all on 429s before it gives up. A 429 means Slack did not take the
+   * call and says when to come back, so it does not count against {@link #ATTEMPTS}; the answer
+   * queue holds the answers that wait meanwhile.
+   */
+  static final Duration MAX_RATE_LIMITED = Duration.ofMinutes(2);
 
   /** One HTTP exchange with Slack, reduced to what the retry loop needs. */
   private record Outcome(boolean ok, int status, String retryAfter, String error) {}
@@ -92,7 +99,9 @@ final class SlackPoster {
   }
 
   private boolean send(String what, Attempt attempt) {
-    for (int n = 1; n <= ATTEMPTS; n++) {
+    int failures = 0;
+    Duration rateLimited = Duration.ZERO;
+    while (true) {
       Duration wait;
       try {
         Outcome outcome = attempt.run();
@@ -101,18 +110,30 @@ final class SlackPoster {
           return true;
         }
         if (outcome.status() == 429) {
+          // Slack did not take it and says when to come back: wait, within the budget.
           metrics.slackCall(what, "rate_limited");
           wait = retryAfter(outcome.retryAfter());
+          rateLimited = rateLimited.plus(wait);
+          if (rateLimited.compareTo(MAX_RATE_LIMITED) > 0) {
+            log.error("{} gave up: rate limited for over {} s in all", what, MAX_RATE_LIMITED.toSeconds());
+            return false;
+          }
+          log.warn("{} rate limited; retrying in {} ms", what, wait.toMillis());
         } else if (outcome.status() >= 500) {
           metrics.slackCall(what, "server_error");
-          wait = BACKOFF.get(Math.min(n, BACKOFF.size()) - 1);
+          failures++;
+          log.warn("{} failed: HTTP {}, error {} (failure {} of {})", what, outcome.status(), outcome.error(), failures,
+              ATTEMPTS);
+          if (failures == ATTEMPTS) {
+            break;
+          }
+          wait = BACKOFF.get(failures - 1);
         } else {
           // Slack understood and said no (channel_not_found, expired_url, ...): trying again will not help.
           metrics.slackCall(what, "refused");
           log.warn("{} failed: HTTP {}, error {}", what, outcome.status(), outcome.error());
           return false;
         }
-        log.warn("{} failed: HTTP {}, error {} (attempt {} of {})", what, outcome.status(), outcome.error(), n, ATTEMPTS);
       } catch (IOException e) {
         metrics.slackCall(what, "network");
         if (!neverSent(e)) {
@@ -121,15 +142,16 @@ final class SlackPoster {
               what, e.toString());
           return false;
         }
-        wait = BACKOFF.get(Math.min(n, BACKOFF.size()) - 1);
-        log.warn("{} failed: {} (attempt {} of {})", what, e.toString(), n, ATTEMPTS);
+        failures++;
+        log.warn("{} failed: {} (failure {} of {})", what, e.toString(), failures, ATTEMPTS);
+        if (failures == ATTEMPTS) {
+          break;
+        }
+        wait = BACKOFF.get(failures - 1);
       } catch (RuntimeException e) {
         metrics.slackCall(what, "unexpected");
         log.error("{} failed unexpectedly: {}", what, e.toString(), e);
         return false;
-      }
-      if (n == ATTEMPTS) {
-        break;
       }
       try {
         sleeper.sleep(wait);
@@ -139,7 +161,7 @@ final class SlackPoster {
         return false;
       }
     }
-    log.error("{} gave up after {} attempts", what, ATTEMPTS);
+    log.error("{} gave up after {} failures", what, ATTEMPTS);
     return false;
   }
 

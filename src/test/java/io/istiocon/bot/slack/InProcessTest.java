@@ -31,6 +31,9 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +47,14 @@ class InProcessTest {
   private final FakeTicker ticker = new FakeTicker();
   private final Clock clock = Clock.fixed(RunningBot.NOW, ZoneOffset.UTC);
   private final SlackSigner signer = new SlackSigner(RunningBot.SECRET, clock);
+  /** Answers on the calling thread, or refuses like a full answer queue while {@link #queueFull} is set. */
+  private final AtomicBoolean queueFull = new AtomicBoolean();
+  private final Executor answering = work -> {
+    if (queueFull.get()) {
+      throw new RejectedExecutionException("answer queue full");
+    }
+    work.run();
+  };
   private App app;
 
   @BeforeEach
@@ -59,7 +70,7 @@ class InProcessTest {
     Settings settings = Settings.fromEnv(RunningBot.env(fake, Path.of("catalog")));
     var bot = slack.methods().authTest(r -> r.token(settings.botToken()));
     app = new SlackApp(answers, new SlackPoster(slack, settings.botToken(), new RecordingSleeper(), Metrics.create()),
-        new SeenEvents(ticker, SeenEvents.REMEMBER), clock, Runnable::run, bot.getUserId(), Metrics.create(), ticker)
+        new SeenEvents(ticker, SeenEvents.REMEMBER), clock, answering, bot.getUserId(), Metrics.create(), ticker)
         .build(slack, settings, bot);
   }
 
@@ -106,6 +117,23 @@ class InProcessTest {
         "X-Slack-Retry-Reason", "http_timeout")))).getStatusCode());
 
     assertEquals(1, fake.drain("/api/chat.postMessage").size());
+  }
+
+  @Test
+  void run_mentionWhileTheAnswerQueueIsFull_is503AndSlacksRetryIsAnswered() throws Exception {
+    String body = Fixtures.json("app_mention.json", Map.of("text", "<@U0BOT> wasm", "user", "U0USER1",
+        "ts", "1614015900.000100", "event_id", "Ev0FULL1"));
+    queueFull.set(true);
+
+    Response refused = app.run(new EventRequest(body, signed(body, Map.of())));
+
+    assertEquals(503, refused.getStatusCode(), "a non-2xx makes Slack deliver the event again");
+    assertEquals(List.of(), fake.drain("/api/chat.postMessage"));
+    queueFull.set(false);
+    Response retried = app.run(new EventRequest(body, signed(body, Map.of("X-Slack-Retry-Num", "1",
+        "X-Slack-Retry-Reason", "http_error"))));
+    assertEquals(200, retried.getStatusCode());
+    assertEquals(1, fake.drain("/api/chat.postMessage").size(), "the retry is answered, not ignored as a repeat");
   }
 
   @Test

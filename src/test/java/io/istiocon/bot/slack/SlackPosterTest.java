@@ -52,6 +52,39 @@ class SlackPosterTest {
   }
 
   @Test
+  void postMessage_rateLimitedTenTimesInARow_keepsWaitingAndPosts() {
+    MockResponse limited = new MockResponse().setResponseCode(429).setHeader("Retry-After", "1");
+    fake.script(POST, limited, limited, limited, limited, limited, limited, limited, limited, limited, limited);
+
+    assertTrue(poster.postMessage(message()), "a 429 says Slack did not take it: it does not use up the attempts");
+
+    assertEquals(java.util.Collections.nCopies(10, Duration.ofSeconds(1)), sleeper.waits());
+    assertEquals(11, fake.drain(POST).size());
+  }
+
+  @Test
+  void postMessage_rateLimitedPastTheBudget_givesUp() {
+    MockResponse limited = new MockResponse().setResponseCode(429).setHeader("Retry-After", "50");
+    fake.script(POST, limited, limited, limited, limited);
+
+    assertFalse(poster.postMessage(message()));
+
+    assertEquals(List.of(Duration.ofSeconds(50), Duration.ofSeconds(50)), sleeper.waits(), "a third 50 s wait passes 2 min");
+    assertEquals(3, fake.drain(POST).size());
+  }
+
+  @Test
+  void postMessage_rateLimitedThenServerErrors_stillGivesUpAfterFiveFailures() {
+    MockResponse limited = new MockResponse().setResponseCode(429).setHeader("Retry-After", "1");
+    MockResponse error = new MockResponse().setResponseCode(500);
+    fake.script(POST, limited, error, limited, error, error, error, error, error);
+
+    assertFalse(poster.postMessage(message()));
+
+    assertEquals(7, fake.drain(POST).size(), "2 rate-limited calls and 5 failures");
+  }
+
+  @Test
   void postMessage_serverErrors_triesFiveTimesWithBackoffThenGivesUp() {
     fake.script(POST, new MockResponse().setResponseCode(500), new MockResponse().setResponseCode(502),
         new MockResponse().setResponseCode(503), new MockResponse().setResponseCode(504),
