@@ -100,17 +100,17 @@ final class BotProcess implements AutoCloseable {
   }
 
   /**
-   * Returns the CPU time (user + system) the bot process has used so far, in milliseconds, from
-   * /proc (clock ticks of 10 ms on Linux), or 0 where there is no /proc.
+   * Returns the CPU time the bot process has used so far, in milliseconds, user and system (kernel)
+   * apart, from /proc (clock ticks of 10 ms on Linux), or zeros where there is no /proc.
    */
-  long cpuMillis() {
+  long[] cpuMillis() {
     try {
       String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
       // Fields after the command name, which is in parentheses and may hold spaces.
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+      return new long[] {Long.parseLong(f[11]) * 10, Long.parseLong(f[12]) * 10};
     } catch (IOException | RuntimeException e) {
-      return 0;
+      return new long[2];
     }
   }
 

@@ -165,7 +165,7 @@ public final class HttpLoad {
   private void closedOnly() throws Exception {
     try (FakeSlackApi slack = new FakeSlackApi()) {
       bot = BotProcess.start(BotProcess.jar(), jvmFlags(), slack.url(), Path.of("catalog").toAbsolutePath(), Map.of());
-      warmUp();
+      drain(slack, warmUp());
       Result slashMax = closed("slash", 16, 15);
       Result healthMax = closed("healthz", 16, 15);
       System.out.println(slashMax.line());
@@ -377,20 +377,22 @@ public final class HttpLoad {
 
   /** What one phase measured; latencies in milliseconds. */
   private record Result(String name, int target, double seconds, int sent, int ok, int errors, double throughput,
-      double p50, double p99, double max, double serverCpuMicros) {
+      double p50, double p99, double max, double serverCpuMicros, double serverKernelMicros) {
     Result named(String newName) {
-      return new Result(newName, target, seconds, sent, ok, errors, throughput, p50, p99, max, serverCpuMicros);
+      return new Result(newName, target, seconds, sent, ok, errors, throughput, p50, p99, max, serverCpuMicros,
+          serverKernelMicros);
     }
 
-    Result withServerCpu(double micros) {
-      return new Result(name, target, seconds, sent, ok, errors, throughput, p50, p99, max, micros);
+    Result withServerCpu(double micros, double kernelMicros) {
+      return new Result(name, target, seconds, sent, ok, errors, throughput, p50, p99, max, micros, kernelMicros);
     }
 
     String line() {
       return String.format(Locale.ROOT, "%-40s target %5s/s  sent %6d  ok %6d  errors %4d  throughput %7.1f/s  "
           + "p50 %7.2f ms  p99 %7.2f ms  max %8.2f ms", name, target == 0 ? "max" : Integer.toString(target), sent, ok,
           errors, throughput, p50, p99, max) + (serverCpuMicros > 0
-          ? String.format(Locale.ROOT, "  server CPU %.0f µs/request", serverCpuMicros) : "");
+          ? String.format(Locale.ROOT, "  server CPU %.0f µs/request (kernel %.0f)", serverCpuMicros, serverKernelMicros)
+          : "");
     }
   }
 
@@ -473,7 +475,7 @@ public final class HttpLoad {
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     AtomicInteger ok = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
-    long cpuBefore = bot.cpuMillis();
+    long[] cpuBefore = bot.cpuMillis();
     long start = System.nanoTime();
     List<Thread> threads = new ArrayList<>();
     for (int w = 0; w < workers; w++) {
@@ -510,11 +512,13 @@ public final class HttpLoad {
       t.join();
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
-    long cpu = bot.cpuMillis() - cpuBefore;
+    long[] cpuAfter = bot.cpuMillis();
+    long user = cpuAfter[0] - cpuBefore[0];
+    long system = cpuAfter[1] - cpuBefore[1];
     long[] all = latencies.stream().mapToLong(Long::longValue).toArray();
     Result r = summarize(kind + " (closed loop, " + workers + " connections)", 0, elapsed, all.length, ok.get(),
         errors.get(), all);
-    return r.withServerCpu(all.length == 0 ? 0 : cpu * 1000.0 / all.length);
+    return all.length == 0 ? r : r.withServerCpu((user + system) * 1000.0 / all.length, system * 1000.0 / all.length);
   }
 
   /** A keep-alive HTTP/1.1 connection that sends prepared bytes and reads one response. */
@@ -599,7 +603,7 @@ public final class HttpLoad {
     double p50 = done.length == 0 ? 0 : done[(int) Math.min(done.length - 1, Math.floor(done.length * 0.50))] / 1e6;
     double p99 = done.length == 0 ? 0 : done[(int) Math.min(done.length - 1, Math.floor(done.length * 0.99))] / 1e6;
     double max = done.length == 0 ? 0 : done[done.length - 1] / 1e6;
-    return new Result(name, rate, elapsed, sent, ok, errors, ok / elapsed, p50, p99, max, 0);
+    return new Result(name, rate, elapsed, sent, ok, errors, ok / elapsed, p50, p99, max, 0, 0);
   }
 
 }

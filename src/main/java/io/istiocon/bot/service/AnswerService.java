@@ -18,12 +18,47 @@ import java.util.function.Supplier;
  * catalog version and, for clock-relative questions, the minute.
  */
 public final class AnswerService {
-  private record Key(Query query, long catalogVersion, long minute) {}
+  /**
+   * A question read once: the query, and its cache key with the key's hash computed once (a query
+   * holds lists and sets, and hashing it on every lookup showed in profiles of the Slack path).
+   */
+  private record Parsed(Query query, Query key, int keyHash) {
+    static Parsed of(Query query) {
+      Query key = query.cacheKey();
+      return new Parsed(query, key, key.hashCode());
+    }
+  }
+
+  /** An answer's cache key: the question's meaning, the catalog version and, for clock questions, the minute. */
+  private static final class Key {
+    private final Query query;
+    private final long catalogVersion;
+    private final long minute;
+    private final int hash;
+
+    Key(Parsed parsed, long catalogVersion, long minute) {
+      this.query = parsed.key();
+      this.catalogVersion = catalogVersion;
+      this.minute = minute;
+      this.hash = 31 * (31 * parsed.keyHash() + Long.hashCode(catalogVersion)) + Long.hashCode(minute);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && hash == k.hash && catalogVersion == k.catalogVersion && minute == k.minute
+          && (query == k.query || query.equals(k.query));
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   private final Supplier<LiveCatalog.Snapshot> snapshots;
   private final QueryEngine engine;
   private final Cache<Key, Answer> cache;
-  private final Cache<String, Query> parsed;
+  private final Cache<String, Parsed> parsed;
 
   /** Creates a service with a cache of at most {@code maxAnswers} answers. */
   public AnswerService(Supplier<LiveCatalog.Snapshot> snapshots, QueryEngine engine, Ticker ticker, long maxAnswers) {
@@ -42,12 +77,13 @@ public final class AnswerService {
   /** Answers a question as of {@code now}. Never throws for any question text. */
   public Answer ask(String question, Instant now) {
     LiveCatalog.Snapshot snapshot = snapshots.get();
-    Query query = parsed.get(question == null ? "" : question, engine::parse);
+    Parsed read = parsed.get(question == null ? "" : question, q -> Parsed.of(engine.parse(q)));
+    Query query = read.query();
     // Clock-relative answers are computed for the start of the minute, so one cached answer is
     // right for everyone who asks within that minute.
     Instant at = query.dependsOnClock() ? now.truncatedTo(ChronoUnit.MINUTES) : now;
     long minute = query.dependsOnClock() ? at.getEpochSecond() / 60 : -1;
-    Key key = new Key(query.cacheKey(), snapshot.catalog().version(), minute);
+    Key key = new Key(read, snapshot.catalog().version(), minute);
     return cache.get(key, k -> engine.answer(snapshot.index(), query, at));
   }
 

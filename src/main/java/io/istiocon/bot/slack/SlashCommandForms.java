@@ -31,39 +31,55 @@ final class SlashCommandForms {
     }
     SlashCommandPayload payload = new SlashCommandPayload();
     boolean command = false;
-    for (String pair : body.split("\\&")) {
-      String[] kv = pair.split("=");
-      if (kv.length != 2) {
-        continue; // Bolt skips a pair without exactly one value, "text=" included
+    int length = body.length();
+    for (int start = 0; start < length; ) {
+      int amp = body.indexOf('&', start);
+      int end = amp < 0 ? length : amp;
+      // Bolt splits the pair on '=' (String.split: trailing empty parts dropped) and takes it only
+      // when exactly two parts remain: one '=' before any trailing ones, with something after it.
+      int last = end;
+      while (last > start && body.charAt(last - 1) == '=') {
+        last--;
       }
-      String key = URLDecoder.decode(withoutNewlines(kv[0].trim()), StandardCharsets.UTF_8);
-      String value = URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
-      switch (key) {
-        case "payload" -> {
-          return null; // an interaction: Bolt's route
+      int eq = body.indexOf('=', start);
+      int next = eq < 0 ? -1 : body.indexOf('=', eq + 1);
+      boolean onePair = eq >= 0 && eq < last && (next < 0 || next >= last);
+      if (onePair) {
+        String key = decode(withoutNewlines(body.substring(start, eq).trim()));
+        String value = decode(body.substring(eq + 1, last));
+        switch (key) {
+          case "payload" -> {
+            return null; // an interaction: Bolt's route
+          }
+          case "command" -> {
+            payload.setCommand(value);
+            command = true;
+          }
+          case "token" -> payload.setToken(value);
+          case "team_id" -> payload.setTeamId(value);
+          case "team_domain" -> payload.setTeamDomain(value);
+          case "enterprise_id" -> payload.setEnterpriseId(value);
+          case "enterprise_name" -> payload.setEnterpriseName(value);
+          case "api_app_id" -> payload.setApiAppId(value);
+          case "channel_id" -> payload.setChannelId(value);
+          case "channel_name" -> payload.setChannelName(value);
+          case "user_id" -> payload.setUserId(value);
+          case "user_name" -> payload.setUserName(value);
+          case "text" -> payload.setText(value);
+          case "response_url" -> payload.setResponseUrl(value);
+          case "trigger_id" -> payload.setTriggerId(value);
+          case "is_enterprise_install" -> payload.setEnterpriseInstall(value.trim().toLowerCase(Locale.ENGLISH).equals("true"));
+          default -> { }
         }
-        case "command" -> {
-          payload.setCommand(value);
-          command = true;
-        }
-        case "token" -> payload.setToken(value);
-        case "team_id" -> payload.setTeamId(value);
-        case "team_domain" -> payload.setTeamDomain(value);
-        case "enterprise_id" -> payload.setEnterpriseId(value);
-        case "enterprise_name" -> payload.setEnterpriseName(value);
-        case "api_app_id" -> payload.setApiAppId(value);
-        case "channel_id" -> payload.setChannelId(value);
-        case "channel_name" -> payload.setChannelName(value);
-        case "user_id" -> payload.setUserId(value);
-        case "user_name" -> payload.setUserName(value);
-        case "text" -> payload.setText(value);
-        case "response_url" -> payload.setResponseUrl(value);
-        case "trigger_id" -> payload.setTriggerId(value);
-        case "is_enterprise_install" -> payload.setEnterpriseInstall(value.trim().toLowerCase(Locale.ENGLISH).equals("true"));
-        default -> { }
       }
+      start = end + 1;
     }
     return command ? payload : null;
+  }
+
+  /** URL-decodes as {@code URLDecoder} does; most values need nothing, and are returned as they are. */
+  private static String decode(String s) {
+    return s.indexOf('%') < 0 && s.indexOf('+') < 0 ? s : URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 
   private static String withoutNewlines(String s) {

@@ -105,12 +105,18 @@ class SlashCommandFormsTest {
         case 0 -> value; // raw: '=', '&', '%' and spaces unencoded
         case 1 -> value + "=" + value;
         case 2 -> "%ZZ";
+        case 3 -> random.nextBoolean() ? "=" + value : value + "==";
         default -> URLEncoder.encode(value, StandardCharsets.UTF_8);
       };
       pairs.add(random.nextInt(15) == 0 ? encodedKey : encodedKey + "=" + encodedValue);
     }
     java.util.Collections.shuffle(pairs, random);
     String body = String.join("&", pairs);
-    return random.nextInt(20) == 0 ? body + "&&" : body;
+    return switch (random.nextInt(20)) {
+      case 0 -> body + "&&";
+      case 1 -> "&" + body;
+      case 2 -> "=&" + body + "&=";
+      default -> body;
+    };
   }
 }
