@@ -418,48 +418,27 @@ public final class HttpLoad {
     AtomicInteger next = new AtomicInteger();
     long interval = TimeUnit.SECONDS.toNanos(1) / rate;
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
-    List<Thread> threads = new ArrayList<>();
-    for (int w = 0; w < OPEN_LOOP_CONNECTIONS; w++) {
-      Thread t = new Thread(() -> {
-        RawConnection connection = null;
+    inParallel(OPEN_LOOP_CONNECTIONS, () -> {
+      try (Sender sender = new Sender()) {
         for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
           long due = start + i * interval;
           long wait = due - System.nanoTime();
           if (wait > 0) {
             LockSupport.parkNanos(wait); // pacing the sender
           }
-          try {
-            if (connection == null) {
-              connection = new RawConnection(bot.uri("/").getPort());
+          RawConnection.Reply reply = sender.send(raw(wire(kind)), bodies != null);
+          if (reply != null && reply.status() == 200) {
+            ok.incrementAndGet();
+            if (bodies != null) {
+              bodies.add(reply.body());
             }
-            RawConnection.Reply reply = connection.exchange(raw(wire(kind)), bodies != null);
-            if (reply.status() == 200) {
-              ok.incrementAndGet();
-              if (bodies != null) {
-                bodies.add(reply.body());
-              }
-            } else {
-              errors.incrementAndGet();
-            }
-          } catch (IOException | RuntimeException e) {
+          } else {
             errors.incrementAndGet();
-            if (connection != null) {
-              connection.close();
-            }
-            connection = null;
           }
           latencies[i] = System.nanoTime() - due;
         }
-        if (connection != null) {
-          connection.close();
-        }
-      });
-      t.start();
-      threads.add(t);
-    }
-    for (Thread t : threads) {
-      t.join();
-    }
+      }
+    });
     double elapsed = (System.nanoTime() - start) / 1e9;
     return summarize(kind, rate, elapsed, total, ok.get(), errors.get(), latencies);
   }
@@ -477,40 +456,20 @@ public final class HttpLoad {
     AtomicInteger errors = new AtomicInteger();
     long[] cpuBefore = bot.cpuMillis();
     long start = System.nanoTime();
-    List<Thread> threads = new ArrayList<>();
-    for (int w = 0; w < workers; w++) {
-      Thread t = new Thread(() -> {
-        RawConnection connection = null;
+    inParallel(workers, () -> {
+      try (Sender sender = new Sender()) {
         while (System.nanoTime() < end) {
           long began = System.nanoTime();
-          try {
-            if (connection == null) {
-              connection = new RawConnection(bot.uri("/").getPort());
-            }
-            if (connection.exchange(raw(wire(kind)), false).status() == 200) {
-              ok.incrementAndGet();
-            } else {
-              errors.incrementAndGet();
-            }
-          } catch (IOException | RuntimeException e) {
+          RawConnection.Reply reply = sender.send(raw(wire(kind)), false);
+          if (reply != null && reply.status() == 200) {
+            ok.incrementAndGet();
+          } else {
             errors.incrementAndGet();
-            if (connection != null) {
-              connection.close();
-            }
-            connection = null;
           }
           latencies.add(System.nanoTime() - began);
         }
-        if (connection != null) {
-          connection.close();
-        }
-      });
-      t.start();
-      threads.add(t);
-    }
-    for (Thread t : threads) {
-      t.join();
-    }
+      }
+    });
     double elapsed = (System.nanoTime() - start) / 1e9;
     long[] cpuAfter = bot.cpuMillis();
     long user = cpuAfter[0] - cpuBefore[0];
@@ -519,6 +478,45 @@ public final class HttpLoad {
     Result r = summarize(kind + " (closed loop, " + workers + " connections)", 0, elapsed, all.length, ok.get(),
         errors.get(), all);
     return all.length == 0 ? r : r.withServerCpu((user + system) * 1000.0 / all.length, system * 1000.0 / all.length);
+  }
+
+  /** Runs {@code work} on {@code threads} threads and waits for all of them. */
+  private static void inParallel(int threads, Runnable work) throws InterruptedException {
+    List<Thread> started = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      Thread t = new Thread(work);
+      t.start();
+      started.add(t);
+    }
+    for (Thread t : started) {
+      t.join();
+    }
+  }
+
+  /** One sender's connection to the bot, opened again after a failure. */
+  private final class Sender implements AutoCloseable {
+    private RawConnection connection;
+
+    /** Sends one request; returns the reply, or null when it failed (the connection is then dropped). */
+    RawConnection.Reply send(byte[] request, boolean keepBody) {
+      try {
+        if (connection == null) {
+          connection = new RawConnection(bot.uri("/").getPort());
+        }
+        return connection.exchange(request, keepBody);
+      } catch (IOException | RuntimeException e) {
+        close();
+        return null;
+      }
+    }
+
+    @Override
+    public void close() {
+      if (connection != null) {
+        connection.close();
+        connection = null;
+      }
+    }
   }
 
   /** A keep-alive HTTP/1.1 connection that sends prepared bytes and reads one response. */
