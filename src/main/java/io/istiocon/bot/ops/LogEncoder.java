@@ -125,7 +125,7 @@ public final class LogEncoder extends EncoderBase<ILoggingEvent> {
     if (value instanceof Number || value instanceof Boolean) {
       return value.toString();
     }
-    String s = redact(String.valueOf(value));
+    String s = String.valueOf(value); // the whole line is redacted once it is built
     if (plain(s)) {
       return s;
     }
