@@ -113,13 +113,7 @@ public final class HttpLoad {
       int mentions = warmUp();
       // The throughput ceiling first, on an idle server (mention answers posted later would compete).
       mentions += drain(slack, mentions);
-      Result slashMax = closed("slash", 16, 15);
-      Result healthMax = closed("healthz", 16, 15);
-      System.out.println(slashMax.line());
-      System.out.println(healthMax.line());
-      System.out.printf(Locale.ROOT, "closed-loop throughput ratio slash/healthz: %.2f; server CPU per request"
-          + " healthz/slash: %.2f%n", slashMax.throughput / healthMax.throughput,
-          healthMax.serverCpuMicros / slashMax.serverCpuMicros);
+      compareClosedLoops();
       List<Result> results = new ArrayList<>();
       for (int rate : new int[] {50, 200, 500}) {
         results.add(open("slash", rate, 10));
@@ -161,18 +155,24 @@ public final class HttpLoad {
     return 0;
   }
 
+  /** Slash commands and /healthz, each in a closed loop, and their throughput and server-CPU ratios. */
+  private void compareClosedLoops() throws InterruptedException {
+    Result slashMax = closed("slash", 16, 15);
+    Result healthMax = closed("healthz", 16, 15);
+    System.out.println(slashMax.line());
+    System.out.println(healthMax.line());
+    System.out.printf(Locale.ROOT, "closed-loop throughput ratio slash/healthz: %.2f; server CPU per request"
+        + " healthz/slash: %.2f%n", slashMax.throughput / healthMax.throughput,
+        healthMax.serverCpuMicros / slashMax.serverCpuMicros);
+  }
+
   /** Only the closed-loop throughput comparison, for profiling the server. */
   private void closedOnly() throws Exception {
     try (FakeSlackApi slack = new FakeSlackApi()) {
       bot = BotProcess.start(BotProcess.jar(), jvmFlags(), slack.url(), Path.of("catalog").toAbsolutePath(), Map.of());
       drain(slack, warmUp());
-      Result slashMax = closed("slash", 16, 15);
-      Result healthMax = closed("healthz", 16, 15);
-      System.out.println(slashMax.line());
-      System.out.println(healthMax.line());
-      System.out.printf(Locale.ROOT, "closed-loop throughput ratio slash/healthz: %.2f; server CPU per request"
-          + " healthz/slash: %.2f; exit on SIGTERM: %d%n", slashMax.throughput / healthMax.throughput,
-          healthMax.serverCpuMicros / slashMax.serverCpuMicros, bot.stop());
+      compareClosedLoops();
+      System.out.printf(Locale.ROOT, "exit on SIGTERM: %d%n", bot.stop());
     }
   }
 
