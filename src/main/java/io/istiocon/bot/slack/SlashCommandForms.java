@@ -22,11 +22,14 @@ final class SlashCommandForms {
    * @throws IllegalArgumentException on malformed percent-encoding, as Bolt's parser does
    */
   static SlashCommandPayload parse(String body) {
-    if (body == null || body.isBlank()) {
+    if (body == null) {
       return null;
     }
-    char first = body.strip().charAt(0);
-    if (first == '{' || first == '[') {
+    int at = 0;
+    while (at < body.length() && body.charAt(at) <= ' ') {
+      at++; // what String.trim() skips, as Bolt's JSON check does, without copying the body
+    }
+    if (at == body.length() || body.charAt(at) == '{' || body.charAt(at) == '[') {
       return null;
     }
     SlashCommandPayload payload = new SlashCommandPayload();
