@@ -104,8 +104,13 @@ final class BotProcess implements AutoCloseable {
    * apart, from /proc (clock ticks of 10 ms on Linux), or zeros where there is no /proc.
    */
   long[] cpuMillis() {
+    return cpuMillis(process.pid());
+  }
+
+  /** The same for any process: user and system CPU milliseconds, or zeros where there is no /proc. */
+  static long[] cpuMillis(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
       // Fields after the command name, which is in parentheses and may hold spaces.
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       return new long[] {Long.parseLong(f[11]) * 10, Long.parseLong(f[12]) * 10};
