@@ -155,14 +155,31 @@ public final class HttpLoad {
     return 0;
   }
 
-  /** Slash commands and /healthz, each in a closed loop, and their throughput and server-CPU ratios. */
+  /** Rounds of the closed-loop comparison, and the seconds of each kind in a round. */
+  private static final int CLOSED_ROUNDS = 5;
+  private static final int CLOSED_ROUND_SECONDS = 3;
+
+  /**
+   * Slash commands and /healthz, each in a closed loop, and their throughput and server-CPU ratios.
+   * The two alternate in {@link #CLOSED_ROUNDS} rounds of {@link #CLOSED_ROUND_SECONDS} s each, so a
+   * change in the shared machine's speed (it drifts by a third over a minute, seen in earlier runs)
+   * falls on both alike rather than on whichever ran second.
+   */
   private void compareClosedLoops() throws InterruptedException {
-    Result slashMax = closed("slash", 16, 15);
-    Result healthMax = closed("healthz", 16, 15);
+    Tally slash = new Tally();
+    Tally health = new Tally();
+    List<String> rounds = new ArrayList<>();
+    for (int round = 0; round < CLOSED_ROUNDS; round++) {
+      double s = closed("slash", 16, CLOSED_ROUND_SECONDS, slash);
+      double h = closed("healthz", 16, CLOSED_ROUND_SECONDS, health);
+      rounds.add(String.format(Locale.ROOT, "%.2f", s / h));
+    }
+    Result slashMax = slash.result("slash (closed loop, 16 connections)");
+    Result healthMax = health.result("healthz (closed loop, 16 connections)");
     System.out.println(slashMax.line());
     System.out.println(healthMax.line());
-    System.out.printf(Locale.ROOT, "closed-loop throughput ratio slash/healthz: %.2f; server CPU per request"
-        + " healthz/slash: %.2f%n", slashMax.throughput / healthMax.throughput,
+    System.out.printf(Locale.ROOT, "closed-loop throughput ratio slash/healthz: %.2f (rounds: %s); server CPU per"
+        + " request healthz/slash: %.2f%n", slashMax.throughput / healthMax.throughput, String.join(", ", rounds),
         healthMax.serverCpuMicros / slashMax.serverCpuMicros);
   }
 
@@ -446,47 +463,62 @@ public final class HttpLoad {
     return summarize(kind, rate, elapsed, total, ok.get(), errors.get(), latencies);
   }
 
+  /** What closed-loop runs of one kind add up to: answers, latencies, time, and CPU of both processes. */
+  private static final class Tally {
+    final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    final AtomicInteger ok = new AtomicInteger();
+    final AtomicInteger errors = new AtomicInteger();
+    double seconds;
+    long serverUserMillis;
+    long serverSystemMillis;
+    long clientMillis;
+
+    Result result(String name) {
+      long[] all = latencies.stream().mapToLong(Long::longValue).toArray();
+      Result r = summarize(name, 0, seconds, all.length, ok.get(), errors.get(), all);
+      return all.length == 0 ? r : r.withCpu((serverUserMillis + serverSystemMillis) * 1000.0 / all.length,
+          serverSystemMillis * 1000.0 / all.length, clientMillis * 1000.0 / all.length);
+    }
+  }
+
   /**
-   * Sends as fast as {@code workers} keep-alive connections allow (closed loop), for the throughput
-   * ceiling. It uses a lean blocking socket client, not java.net.http: client and server share the
-   * machine's two cores, and the JDK client spent more CPU per request than the server did, so it
-   * measured itself. Also reports the server's own CPU time per request, read from /proc.
+   * Sends as fast as {@code workers} keep-alive connections allow (closed loop) for {@code seconds},
+   * adding what it saw to {@code into}; returns the throughput of this run. It uses a lean blocking
+   * socket client, not java.net.http: client and server share the machine's two cores, and the JDK
+   * client spent more CPU per request than the server did, so it measured itself. It also reads the
+   * server's own CPU time from /proc.
    */
-  private Result closed(String kind, int workers, int seconds) throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-    AtomicInteger ok = new AtomicInteger();
-    AtomicInteger errors = new AtomicInteger();
+  private double closed(String kind, int workers, int seconds, Tally into) throws InterruptedException {
     byte[][] requests = prepared(kind, CLOSED_LOOP_REQUESTS);
     AtomicInteger worker = new AtomicInteger();
+    AtomicInteger answered = new AtomicInteger();
     long[] cpuBefore = bot.cpuMillis();
     long[] selfBefore = BotProcess.cpuMillis(ProcessHandle.current().pid());
     long start = System.nanoTime();
+    long end = start + TimeUnit.SECONDS.toNanos(seconds);
     inParallel(workers, () -> {
       try (Sender sender = new Sender()) {
         for (int i = worker.getAndIncrement() * (requests.length / workers); System.nanoTime() < end; i++) {
           long began = System.nanoTime();
           RawConnection.Reply reply = sender.send(requests[i % requests.length], false);
           if (reply != null && reply.status() == 200) {
-            ok.incrementAndGet();
+            into.ok.incrementAndGet();
+            answered.incrementAndGet();
           } else {
-            errors.incrementAndGet();
+            into.errors.incrementAndGet();
           }
-          latencies.add(System.nanoTime() - began);
+          into.latencies.add(System.nanoTime() - began);
         }
       }
     });
     double elapsed = (System.nanoTime() - start) / 1e9;
     long[] cpuAfter = bot.cpuMillis();
     long[] selfAfter = BotProcess.cpuMillis(ProcessHandle.current().pid());
-    long self = selfAfter[0] + selfAfter[1] - selfBefore[0] - selfBefore[1];
-    long user = cpuAfter[0] - cpuBefore[0];
-    long system = cpuAfter[1] - cpuBefore[1];
-    long[] all = latencies.stream().mapToLong(Long::longValue).toArray();
-    Result r = summarize(kind + " (closed loop, " + workers + " connections)", 0, elapsed, all.length, ok.get(),
-        errors.get(), all);
-    return all.length == 0 ? r : r.withCpu((user + system) * 1000.0 / all.length, system * 1000.0 / all.length,
-        self * 1000.0 / all.length);
+    into.seconds += elapsed;
+    into.serverUserMillis += cpuAfter[0] - cpuBefore[0];
+    into.serverSystemMillis += cpuAfter[1] - cpuBefore[1];
+    into.clientMillis += selfAfter[0] + selfAfter[1] - selfBefore[0] - selfBefore[1];
+    return answered.get() / elapsed;
   }
 
   /** Distinct requests the closed loop cycles through (a slash command is not deduplicated, so repeats are fine). */
