@@ -108,6 +108,9 @@ class HostileInputTest {
     HttpResponse<String> signed = bot.signed(huge, FORM, Map.of());
     safe(signed, "a signed 1.1 MB body");
     assertEquals(413, signed.statusCode());
+    HttpResponse<String> chunked = bot.signedChunked(huge, FORM);
+    safe(chunked, "a signed 1.1 MB body in chunks, without a Content-Length");
+    assertEquals(413, chunked.statusCode());
     HttpResponse<String> unsigned = bot.post("{\"a\":\"" + "y".repeat(5_000_000) + "\"}", JSON, Map.of());
     safe(unsigned, "an unsigned 5 MB body");
     assertEquals(413, unsigned.statusCode());

@@ -78,6 +78,17 @@ class HttpModeTest {
   }
 
   @Test
+  void command_sentInChunksWithoutALength_getsTheSameAnswer() {
+    String body = Fixtures.form("command.form", Map.of("text", "istio at scale", "response_url",
+        bot.slack.responseUrl("command")));
+
+    HttpResponse<String> chunked = bot.signedChunked(body, RunningBot.FORM);
+
+    assertEquals(200, chunked.statusCode());
+    assertEquals(bot.command("istio at scale").body(), chunked.body());
+  }
+
+  @Test
   void command_empty_showsHelpWithExampleButtons() {
     JsonNode blocks = parse(bot.command("").body()).path("blocks");
 

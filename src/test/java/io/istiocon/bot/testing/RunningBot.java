@@ -112,6 +112,15 @@ public final class RunningBot implements AutoCloseable {
     return send(request.build());
   }
 
+  /** Sends a body signed now in chunks, without a Content-Length (as a streaming proxy may). */
+  public HttpResponse<String> signedChunked(String body, String contentType) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri("/slack/events")).timeout(Duration.ofSeconds(10))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(body))); // no length: chunked
+    signer.headers(body).forEach(request::header);
+    return send(request.build());
+  }
+
   /** Sends a GET. */
   public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build());
