@@ -102,9 +102,11 @@ public final class LogEncoder extends EncoderBase<ILoggingEvent> {
         out.append(' ').append(pair.key).append('=').append(textValue(pair.value));
       }
     }
-    String line = redact(out.toString());
     IThrowableProxy error = event.getThrowableProxy();
-    return error == null ? line + "\n" : line + "\n" + redact(ThrowableProxyUtil.asString(error)) + "\n";
+    if (error == null) {
+      return redact(out.append('\n').toString());
+    }
+    return redact(out.toString()) + "\n" + redact(ThrowableProxyUtil.asString(error)) + "\n";
   }
 
   /** Appends {@code HH:mm:ss.SSS } in the JVM's time zone, as logback's {@code %d{HH:mm:ss.SSS}} does. */

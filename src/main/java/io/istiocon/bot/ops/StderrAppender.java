@@ -23,6 +23,8 @@ public final class StderrAppender extends UnsynchronizedAppenderBase<ILoggingEve
 
   private final ConcurrentLinkedQueue<byte[]> pending = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean writing = new AtomicBoolean();
+  /** Gathers a batch; only the thread that set {@link #writing} touches it. */
+  private final ByteArrayOutputStream batch = new ByteArrayOutputStream(8192);
   private Encoder<ILoggingEvent> encoder;
 
   /** Sets the encoder that turns an event into a line (logback's configuration calls it). */
@@ -63,7 +65,7 @@ public final class StderrAppender extends UnsynchronizedAppenderBase<ILoggingEve
     }
   }
 
-  private void write(ByteArrayOutputStream batch, PrintStream err) {
+  private void write(PrintStream err) {
     try {
       batch.writeTo(err); // no copy of the batch
     } catch (java.io.IOException e) {
@@ -74,16 +76,15 @@ public final class StderrAppender extends UnsynchronizedAppenderBase<ILoggingEve
   }
 
   private void writeAll() {
-    ByteArrayOutputStream batch = new ByteArrayOutputStream(8192);
     PrintStream err = System.err; // looked up each time, as logback's console target does
     for (byte[] line = pending.poll(); line != null; line = pending.poll()) {
       batch.write(line, 0, line.length);
       if (batch.size() >= BATCH) {
-        write(batch, err);
+        write(err);
       }
     }
     if (batch.size() > 0) {
-      write(batch, err);
+      write(err);
     }
   }
 }
