@@ -42,7 +42,8 @@ final class EventsServlet extends HttpServlet {
    * come back as the same string, and encoding a long non-Latin-1 string again was a tenth of a
    * slash command's CPU, measured. Weak keys: an answer evicted upstream leaves this cache too.
    */
-  private final transient Cache<String, byte[]> encoded = Caffeine.newBuilder().weakKeys().maximumSize(1_000).build();
+  private final transient Cache<String, byte[]> encoded = Caffeine.newBuilder().executor(Runnable::run)
+      .weakKeys().maximumSize(1_000).build();
   private final transient App app;
   private final transient SlackRequestParser parser;
 

@@ -35,7 +35,8 @@ final class RenderedAnswers {
   private final Cache<Key, Rendered> cache;
 
   RenderedAnswers(Ticker ticker, long maxMessages) {
-    this.cache = Caffeine.newBuilder().ticker(ticker).maximumSize(maxMessages)
+    // Upkeep on the asking thread, as AnswerService's caches do.
+    this.cache = Caffeine.newBuilder().executor(Runnable::run).ticker(ticker).maximumSize(maxMessages)
         .expireAfterAccess(Duration.ofMinutes(10)).build();
   }
 

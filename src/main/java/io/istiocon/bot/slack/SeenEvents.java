@@ -17,7 +17,8 @@ final class SeenEvents {
 
   /** Creates an empty memory that forgets ids {@code remember} after it first saw them. */
   SeenEvents(Ticker ticker, Duration remember) {
-    this.seen = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(remember).maximumSize(100_000).build();
+    this.seen = Caffeine.newBuilder().executor(Runnable::run).ticker(ticker).expireAfterWrite(remember)
+        .maximumSize(100_000).build();
   }
 
   /** Returns true the first time an id is seen, false for repeats; events without an id are always new. */
