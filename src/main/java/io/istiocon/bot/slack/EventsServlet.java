@@ -1,7 +1,5 @@
 package io.istiocon.bot.slack;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
@@ -30,20 +28,14 @@ import org.slf4j.LoggerFactory;
  * {@code POST /slack/events}: Bolt's servlet, with three changes. A body Bolt cannot even parse (it
  * throws before any handler runs) gets 400, the sender's fault, rather than a 500 page. A slash
  * command's form is read by {@link SlashCommandForms} rather than Bolt's regex-heavy parser (same
- * payload). The answer is written as UTF-8 bytes rather than through Jetty's char-by-char writer.
+ * payload). The answer is written as UTF-8 bytes rather than through Jetty's char-by-char writer,
+ * and a cached answer's bytes ({@link EncodedJson}) are written as they are.
  * Everything else, every middleware and handler, is Bolt's {@link App#run}.
  */
 final class EventsServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger log = LoggerFactory.getLogger(EventsServlet.class);
 
-  /**
-   * The UTF-8 bytes of answers already sent, by the identity of their JSON string: cached answers
-   * come back as the same string, and encoding a long non-Latin-1 string again was a tenth of a
-   * slash command's CPU, measured. Weak keys: an answer evicted upstream leaves this cache too.
-   */
-  private final transient Cache<String, byte[]> encoded = Caffeine.newBuilder().executor(Runnable::run)
-      .weakKeys().maximumSize(1_000).build();
   private final transient App app;
   private final transient SlackRequestParser parser;
 
@@ -77,7 +69,27 @@ final class EventsServlet extends HttpServlet {
       write(resp, 500, "application/json", Map.of(), "{\"error\":\"Something is wrong\"}");
       return;
     }
-    write(resp, response.getStatusCode(), response.getContentType(), response.getHeaders(), response.getBody());
+    if (response instanceof EncodedJson json && json.getBody() == json.json) { // as built: nobody replaced the body
+      write(resp, response.getStatusCode(), response.getContentType(), response.getHeaders(), json.utf8);
+    } else {
+      write(resp, response.getStatusCode(), response.getContentType(), response.getHeaders(), response.getBody());
+    }
+  }
+
+  /**
+   * A 200 with a JSON body whose UTF-8 bytes are already known: a cached answer's, encoded once
+   * rather than on every request. Bolt's middleware passes the handler's response through as it is;
+   * should anything set another body, that body is written instead.
+   */
+  static final class EncodedJson extends Response {
+    private final String json;
+    private final byte[] utf8;
+
+    EncodedJson(String json, byte[] utf8) {
+      super(200, CONTENT_TYPE_APPLICATION_JSON_UTF8, new HashMap<>(), json);
+      this.json = json;
+      this.utf8 = utf8;
+    }
   }
 
   private Request<?> request(HttpServletRequest req) throws IOException {
@@ -124,18 +136,21 @@ final class EventsServlet extends HttpServlet {
     return headers;
   }
 
-  private void write(HttpServletResponse resp, Integer status, String contentType,
+  private static void write(HttpServletResponse resp, Integer status, String contentType,
       Map<String, List<String>> headers, String body) throws IOException {
+    write(resp, status, contentType, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void write(HttpServletResponse resp, Integer status, String contentType,
+      Map<String, List<String>> headers, byte[] body) throws IOException {
     resp.setStatus(status == null ? 200 : status);
     if (headers != null) {
       headers.forEach((name, values) -> values.forEach(v -> resp.addHeader(name, v)));
     }
     resp.setHeader("Content-Type", contentType);
     if (body != null) {
-      byte[] bytes = body.length() < 512 ? body.getBytes(StandardCharsets.UTF_8)
-          : encoded.get(body, b -> b.getBytes(StandardCharsets.UTF_8));
-      resp.setContentLength(bytes.length);
-      resp.getOutputStream().write(bytes);
+      resp.setContentLength(body.length);
+      resp.getOutputStream().write(body);
     }
   }
 }

@@ -191,20 +191,19 @@ final class SlackApp {
   private Response command(SlashCommandRequest req, SlashCommandContext ctx) {
     long began = ticker.read();
     counted(ctx);
-    String body;
+    // The same JSON ctx.ack(...) would write, but serialized and encoded once per cached answer.
     try {
       SlashCommandPayload payload = req.getPayload();
       String question = SlackText.plain(payload.getText(), botUserId);
       Reply reply = reply(question, clock.instant(), TalkCards.Surface.EPHEMERAL);
-      body = reply.ackJson();
       record(Kind.SLASH_COMMAND, outcome(reply.answer()), question, reply.answer(), began);
+      return new EventsServlet.EncodedJson(reply.rendered().ackJson(), reply.rendered().ackUtf8());
     } catch (RuntimeException e) {
       log.error("{} failed: {}", req.getPayload().getCommand(), e.toString(), e);
       metrics.request(Kind.SLASH_COMMAND, Outcome.ERROR);
-      body = RenderedAnswers.ackJson(TalkCards.sorry("answer that"));
+      return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
+          .body(RenderedAnswers.ackJson(TalkCards.sorry("answer that"))).build();
     }
-    // The same JSON ctx.ack(...) would write, but serialized once per cached answer.
-    return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8).body(body).build();
   }
 
   // ---- events -----------------------------------------------------------------------------
@@ -281,7 +280,7 @@ final class SlackApp {
   private void post(Kind kind, String channel, String threadTs, String text, long began) {
     String question = SlackText.plain(text, botUserId);
     Reply reply = reply(question, clock.instant(), TalkCards.Surface.THREAD);
-    TalkCards.Message m = reply.message();
+    TalkCards.Message m = reply.rendered().message();
     boolean posted = poster.postMessage(ChatPostMessageRequest.builder().channel(channel).threadTs(threadTs).text(m.text())
         .blocks(m.blocks()).linkNames(false).unfurlLinks(false).unfurlMedia(false).build());
     record(kind, posted ? outcome(reply.answer()) : Outcome.ERROR, question, reply.answer(), began);
@@ -322,7 +321,7 @@ final class SlackApp {
     String question = p.getActions().get(0).getValue();
     boolean queued = later(Kind.BLOCK_ACTION, "answer an example", () -> {
       Optional<Reply> reply = Optional.ofNullable(question).map(q -> reply(q, clock.instant(), TalkCards.Surface.EPHEMERAL));
-      boolean sent = respond(p, false, "ephemeral", reply.map(Reply::message));
+      boolean sent = respond(p, false, "ephemeral", reply.map(r -> r.rendered().message()));
       Answer answer = reply.map(Reply::answer).orElse(null);
       record(Kind.BLOCK_ACTION, sent && answer != null ? outcome(answer) : Outcome.ERROR, question, answer, began);
     });
@@ -345,13 +344,12 @@ final class SlackApp {
   // ---- shared -----------------------------------------------------------------------------
 
   /** An answer, its rendering and (for the asker-only surface) the acknowledgement JSON. */
-  private record Reply(Answer answer, TalkCards.Message message, String ackJson) {}
+  private record Reply(Answer answer, RenderedAnswers.Rendered rendered) {}
 
   private Reply reply(String question, Instant now, TalkCards.Surface surface) {
     String asked = cut(question, QueryParser.MAX_LENGTH);
     Answer answer = answers.ask(question, now);
-    RenderedAnswers.Rendered r = rendered.answer(answer, new PageToken(asked, 0, now.getEpochSecond() / 60), surface);
-    return new Reply(answer, r.message(), r.ackJson());
+    return new Reply(answer, rendered.answer(answer, new PageToken(asked, 0, now.getEpochSecond() / 60), surface));
   }
 
   private static String cut(String s, int codePoints) {
