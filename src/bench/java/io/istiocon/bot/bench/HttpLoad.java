@@ -125,7 +125,7 @@ public final class HttpLoad {
       }
       results.forEach(r -> System.out.println(r.line()));
       int best = 0;
-      for (int rate : new int[] {750, 1000, 1500, 2000, 3000, 4000, 6000, 8000, 10000}) {
+      for (int rate : new int[] {750, 1000, 1500, 2000, 3000, 4000, 6000, 8000, 10000, 12000, 15000, 20000}) {
         Result r = open("slash", rate, 5);
         System.out.println(r.line());
         if (r.errors > 0 || r.throughput < rate * 0.95 || r.p99 > 3000) {
@@ -133,7 +133,7 @@ public final class HttpLoad {
         }
         best = rate;
       }
-      System.out.printf(Locale.ROOT, "highest slash-command rate with no errors (of 750..10000/s tried): %d/s%n", best);
+      System.out.printf(Locale.ROOT, "highest slash-command rate with no errors (of 750..20000/s tried): %d/s%n", best);
       drain(slack, mentions);
       System.out.printf(Locale.ROOT, "mentions sent: %d; answered by chat.postMessage: %d; bot RSS %.0f MiB;"
           + " exit on SIGTERM: %d%n", mentions, slack.postsByThread().size(), bot.rssMib(), bot.stop());
