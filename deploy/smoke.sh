@@ -83,6 +83,15 @@ if [[ $(id -u) == 0 && -n $user ]] && command -v setpriv >/dev/null; then
   as_user=(setpriv "--reuid=${user%%:*}" "--regid=${user##*:}" --clear-groups)
 fi
 
+# The image's user can always read the image's jar; it may not be able to read this checkout (a
+# clone inside a private mktemp -d folder, mode 700). So the jar runs from a readable copy in
+# $work, as the catalog does.
+jar_path=$(pwd)/$jar
+cp "$jar" "$work/istiocon-bot.jar"
+chmod a+r "$work/istiocon-bot.jar"
+for i in "${!command[@]}"; do [[ ${command[$i]} != "$jar_path" ]] || command[i]=$work/istiocon-bot.jar; done
+for i in "${!train[@]}"; do [[ ${train[$i]} != "$jar_path" ]] || train[i]=$work/istiocon-bot.jar; done
+
 # The image build's training step: it stops at auth.test (no Slack there) and writes the class archive.
 if [[ ${#train[@]} -gt 0 ]]; then
   code=0
