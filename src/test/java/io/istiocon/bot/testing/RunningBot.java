@@ -106,18 +106,20 @@ public final class RunningBot implements AutoCloseable {
 
   /** Sends a body to /slack/events with exactly these headers. */
   public HttpResponse<String> post(String body, String contentType, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri("/slack/events")).timeout(Duration.ofSeconds(10))
-        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
-    headers.forEach(request::header);
-    return send(request.build());
+    return post(HttpRequest.BodyPublishers.ofString(body), contentType, headers);
   }
 
   /** Sends a body signed now in chunks, without a Content-Length (as a streaming proxy may). */
   public HttpResponse<String> signedChunked(String body, String contentType) {
+    // A publisher of unknown length: the JDK client sends it chunked.
+    return post(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(body)), contentType,
+        signer.headers(body));
+  }
+
+  private HttpResponse<String> post(HttpRequest.BodyPublisher body, String contentType, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri("/slack/events")).timeout(Duration.ofSeconds(10))
-        .header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(body))); // no length: chunked
-    signer.headers(body).forEach(request::header);
+        .header("Content-Type", contentType).POST(body);
+    headers.forEach(request::header);
     return send(request.build());
   }
 
