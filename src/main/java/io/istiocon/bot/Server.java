@@ -1,5 +1,6 @@
 package io.istiocon.bot;
 
+import io.istiocon.bot.docs.DocLinks;
 import io.istiocon.bot.ops.LogEncoder;
 import io.istiocon.bot.slack.Settings;
 import io.istiocon.bot.slack.SlackServer;
@@ -63,7 +64,7 @@ final class Server {
     String format = env.get("LOG_FORMAT");
     if (format != null && !LogEncoder.FORMATS.contains(format.strip().toLowerCase(Locale.ROOT))) {
       throw new StartException("LOG_FORMAT must be one of " + String.join(", ", LogEncoder.FORMATS) + ", got \""
-          + format + "\"; unset it for text; see README.md#operations");
+          + format + "\"; unset it for text; " + DocLinks.see(DocLinks.LOGS));
     }
   }
 }

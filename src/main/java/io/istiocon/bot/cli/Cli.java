@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.istiocon.bot.catalog.Conference;
 import io.istiocon.bot.catalog.Session;
 import io.istiocon.bot.catalog.Speaker;
+import io.istiocon.bot.docs.DocLinks;
 import io.istiocon.bot.files.CatalogFiles;
 import io.istiocon.bot.files.CatalogReader;
 import io.istiocon.bot.files.LiveCatalog;
@@ -65,7 +66,7 @@ public final class Cli {
                               ("-" reads standard input).
 
       Exit codes: 0 answered (even with no results), 1 catalog error, 2 usage error.
-      See README.md for the catalog format and the Slack setup.
+      See docs/catalog.md for the catalog format and README.md for the Slack setup.
       """;
 
   /** Runs the {@code serve} command; the server lives outside the CLI package. */
@@ -334,7 +335,7 @@ public final class Cli {
       err.println(p);
     }
     err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems")
-        + "; see README.md#catalog-format");
+        + "; " + DocLinks.see(DocLinks.CATALOG_FORMAT));
   }
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);

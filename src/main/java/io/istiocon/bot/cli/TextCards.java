@@ -59,20 +59,13 @@ final class TextCards {
     out.append(":\n");
     Answer.Hit first = shown.get(0);
     if (answer.query().lead() == Query.Lead.SPEAKERS && !first.session().speakers().isEmpty() && !answer.set()) {
-      out.append(speakerSentence(first.session())).append('\n');
+      out.append(Snippets.speakerSentence(first.session())).append('\n');
     }
     int n = 1;
     for (Answer.Hit hit : shown) {
       out.append('\n').append(card(n++, hit.session(), answer.catalog(), answer.query().lead()));
     }
     return out.toString();
-  }
-
-  static String speakerSentence(Session s) {
-    List<String> names = s.speakers().stream().map(Speaker::display).toList();
-    String who = names.size() == 1 ? names.get(0)
-        : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-    return who + (names.size() == 1 ? " gives" : " give") + " \u201c" + s.title() + "\u201d.";
   }
 
   static String card(int n, Session s, Catalog catalog, Query.Lead lead) {

@@ -10,6 +10,7 @@ import io.istiocon.bot.catalog.Conference;
 import io.istiocon.bot.catalog.Session;
 import io.istiocon.bot.catalog.SessionType;
 import io.istiocon.bot.catalog.Speaker;
+import io.istiocon.bot.search.FuzzyDictionary;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,13 +24,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -641,43 +642,18 @@ public final class CatalogReader {
       return out;
     }
 
+    /** Suggests the allowed value nearest a wrong one, by the search engine's own edit distance. */
     static String didYouMean(String wrong, List<String> allowed) {
-      String best = null;
-      int bestDistance = Integer.MAX_VALUE;
-      for (String a : allowed) {
-        int d = distance(wrong.toLowerCase(Locale.ROOT), a);
-        if (d < bestDistance) {
-          bestDistance = d;
-          best = a;
-        }
+      String lower = wrong.toLowerCase(Locale.ROOT);
+      if (lower.isEmpty()) {
+        return "";
       }
-      return best != null && bestDistance <= Math.max(1, wrong.length() / 3) ? "; did you mean \"" + best + "\"?" : "";
+      if (allowed.contains(lower)) {
+        return "; did you mean \"" + lower + "\"?"; // only the case differs
+      }
+      return new FuzzyDictionary(allowed).near(lower, Math.max(1, wrong.length() / 3)).stream()
+          .min(Comparator.comparingInt(FuzzyDictionary.Candidate::distance).thenComparing(FuzzyDictionary.Candidate::word))
+          .map(c -> "; did you mean \"" + c.word() + "\"?").orElse("");
     }
-
-    /** Edit distance counting a swap of neighbours as one edit ("titel" is one edit from "title"). */
-    private static int distance(String a, String b) {
-      int[][] d = new int[a.length() + 1][b.length() + 1];
-      for (int i = 0; i <= a.length(); i++) {
-        d[i][0] = i;
-      }
-      for (int j = 0; j <= b.length(); j++) {
-        d[0][j] = j;
-      }
-      for (int i = 1; i <= a.length(); i++) {
-        for (int j = 1; j <= b.length(); j++) {
-          int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-          d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-          if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-            d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-          }
-        }
-      }
-      return d[a.length()][b.length()];
-    }
-  }
-
-  /** Names the fields a catalog may hold, for documentation tests. */
-  static Set<String> sessionFields() {
-    return Set.copyOf(SESSION_FIELDS);
   }
 }

@@ -54,6 +54,13 @@ final class Concepts {
   /** A question word after correction against the catalog's vocabulary. */
   private record Slot(Text.Word word, String best, List<List<String>> alts, List<Float> weights) {}
 
+  /** Orders typo candidates: fewest edits, then the word more sessions use, then alphabetically. */
+  static Comparator<FuzzyDictionary.Candidate> closestFirst(SearchIndex index) {
+    return Comparator.comparingInt(FuzzyDictionary.Candidate::distance)
+        .thenComparing(c -> -index.surfaceDf(c.word()))
+        .thenComparing(FuzzyDictionary.Candidate::word);
+  }
+
   static int maxEdits(String word) {
     int n = word.length();
     return n < 4 ? 0 : n <= 6 ? 1 : 2;
@@ -228,9 +235,7 @@ final class Concepts {
     }
     List<FuzzyDictionary.Candidate> near = new ArrayList<>(index.near(w, maxEdits(w)));
     if (!near.isEmpty()) {
-      near.sort(Comparator.comparingInt(FuzzyDictionary.Candidate::distance)
-          .thenComparing(c -> -index.surfaceDf(c.word()))
-          .thenComparing(FuzzyDictionary.Candidate::word));
+      near.sort(closestFirst(index));
       int best = near.get(0).distance();
       String bestWord = near.get(0).word();
       for (FuzzyDictionary.Candidate c : near) {

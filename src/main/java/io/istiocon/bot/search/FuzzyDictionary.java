@@ -11,9 +11,9 @@ import java.util.List;
  * the branches that can still come within the bound. Candidates share the looked-up word's first
  * letter, or its second when the first two are swapped.
  */
-final class FuzzyDictionary {
+public final class FuzzyDictionary {
   /** A dictionary word near the one looked up. */
-  record Candidate(String word, int distance) {}
+  public record Candidate(String word, int distance) {}
 
   private static final class Node {
     char[] keys = new char[0];
@@ -48,7 +48,8 @@ final class FuzzyDictionary {
   private final Node root = new Node();
   private int size;
 
-  FuzzyDictionary(Collection<String> words) {
+  /** Builds a dictionary of the given words. */
+  public FuzzyDictionary(Collection<String> words) {
     for (String word : words) {
       Node node = root;
       for (int i = 0; i < word.length(); i++) {
@@ -66,7 +67,7 @@ final class FuzzyDictionary {
   }
 
   /** Returns every word within {@code maxDistance} edits of {@code word}, excluding the word itself. */
-  List<Candidate> near(String word, int maxDistance) {
+  public List<Candidate> near(String word, int maxDistance) {
     List<Candidate> out = new ArrayList<>();
     if (maxDistance <= 0) {
       return out;

@@ -198,6 +198,9 @@ public final class QueryEngine {
     return Ranker.Selection.NONE;
   }
 
+  /** A name or title the question may have meant, and how alike the two look (0 to 1). */
+  private record Suggestion(String text, double score) {}
+
   /**
    * Suggests what the question may have meant: speakers, companies and tags that look like it, and
    * titles holding a catalog word a few edits from an unknown one. Works from the vocabulary and
@@ -210,7 +213,7 @@ public final class QueryEngine {
     }
     String wanted = String.join(" ", words);
     Set<String> wantedGrams = trigrams(wanted);
-    List<Object[]> scored = new ArrayList<>();
+    List<Suggestion> scored = new ArrayList<>();
     List<String> names = new ArrayList<>();
     index.speakers().forEach(e -> names.add(e.label()));
     index.companies().forEach(e -> names.add(e.label()));
@@ -220,7 +223,7 @@ public final class QueryEngine {
       if (seen.add(name)) {
         double similarity = dice(wantedGrams, trigrams(Text.fold(name)));
         if (similarity >= 0.35) {
-          scored.add(new Object[] {name, similarity});
+          scored.add(new Suggestion(name, similarity));
         }
       }
     }
@@ -229,17 +232,16 @@ public final class QueryEngine {
         continue;
       }
       List<FuzzyDictionary.Candidate> near = new ArrayList<>(index.near(word, Concepts.maxEdits(word) + 1));
-      near.sort(Comparator.comparingInt(FuzzyDictionary.Candidate::distance)
-          .thenComparing(c -> -index.surfaceDf(c.word())).thenComparing(FuzzyDictionary.Candidate::word));
+      near.sort(Concepts.closestFirst(index));
       for (FuzzyDictionary.Candidate c : near.subList(0, Math.min(2, near.size()))) {
         String title = index.titleWith(Stemmer.stem(c.word()));
         if (title != null && seen.add(title)) {
-          scored.add(new Object[] {title, 0.6 - 0.1 * c.distance()});
+          scored.add(new Suggestion(title, 0.6 - 0.1 * c.distance()));
         }
       }
     }
-    scored.sort((a, b) -> Double.compare((double) b[1], (double) a[1]));
-    return scored.stream().limit(3).map(a -> (String) a[0]).toList();
+    scored.sort(Comparator.comparingDouble(Suggestion::score).reversed());
+    return scored.stream().limit(3).map(Suggestion::text).toList();
   }
 
   private static Set<String> trigrams(String s) {

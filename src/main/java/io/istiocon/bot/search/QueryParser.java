@@ -51,8 +51,9 @@ public final class QueryParser {
   public Query parse(String question) {
     String text = question == null ? "" : question;
     boolean truncated = false;
-    if (text.codePointCount(0, text.length()) > MAX_LENGTH) {
-      text = text.substring(0, text.offsetByCodePoints(0, MAX_LENGTH));
+    String cut = Text.cut(text, MAX_LENGTH);
+    if (cut.length() < text.length()) {
+      text = cut;
       truncated = true;
     }
     String folded = Text.fold(text);

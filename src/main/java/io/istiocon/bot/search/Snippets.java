@@ -1,8 +1,11 @@
 package io.istiocon.bot.search;
 
+import io.istiocon.bot.catalog.Session;
+import io.istiocon.bot.catalog.Speaker;
+import java.util.List;
 import java.util.regex.Pattern;
 
-/** Shortens catalog text for cards without cutting words or Markdown links in half. */
+/** Shortens catalog text for cards without cutting words or Markdown links in half, and phrases who gives a talk. */
 public final class Snippets {
   private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
   private static final Pattern HEADING = Pattern.compile("(?m)^\\s*#+\\s*");
@@ -45,5 +48,13 @@ public final class Snippets {
       cut--;
     }
     return TRAILING.matcher(flat.substring(0, cut)).replaceAll("") + "…";
+  }
+
+  /** Returns "A (Company) and B give “Title”." for a session with speakers. */
+  public static String speakerSentence(Session s) {
+    List<String> names = s.speakers().stream().map(Speaker::display).toList();
+    String who = names.size() == 1 ? names.get(0)
+        : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    return who + (names.size() == 1 ? " gives" : " give") + " \u201c" + s.title() + "\u201d.";
   }
 }

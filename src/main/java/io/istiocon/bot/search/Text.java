@@ -23,6 +23,17 @@ public final class Text {
     }
   }
 
+  /** Returns {@code s} cut to at most {@code codePoints} code points, never splitting a surrogate pair. */
+  public static String cut(String s, int codePoints) {
+    if (codePoints < 0) {
+      throw new IllegalArgumentException("codePoints must not be negative, got " + codePoints);
+    }
+    if (s.length() <= codePoints || s.codePointCount(0, s.length()) <= codePoints) {
+      return s;
+    }
+    return s.substring(0, s.offsetByCodePoints(0, codePoints));
+  }
+
   /** Folds case, compatibility forms and accents. */
   public static String fold(String raw) {
     if (raw == null || raw.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.istiocon.bot.slack;
 
+import io.istiocon.bot.docs.DocLinks;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -17,8 +18,8 @@ import java.util.Objects;
  * @param apiUrl the Web API base, always ending in {@code /}
  */
 public record Settings(String botToken, String signingSecret, String appToken, int port, Path catalogDir, String apiUrl) {
-  /** Where the README explains every variable. */
-  public static final String SEE = "see README.md#run-it-in-your-slack-workspace";
+  /** Where the docs explain every variable. */
+  public static final String SEE = DocLinks.see(DocLinks.ENVIRONMENT);
   /** The Web API base used when {@code SLACK_API_URL} is not set. */
   public static final String SLACK_API = "https://slack.com/api/";
   /** The port used when {@code PORT} is not set. */

@@ -31,6 +31,7 @@ import io.istiocon.bot.ops.Metrics.Outcome;
 import io.istiocon.bot.search.Answer;
 import io.istiocon.bot.search.Query;
 import io.istiocon.bot.search.QueryParser;
+import io.istiocon.bot.search.Text;
 import io.istiocon.bot.service.AnswerService;
 import java.time.Clock;
 import java.time.Duration;
@@ -347,13 +348,9 @@ final class SlackApp {
   private record Reply(Answer answer, RenderedAnswers.Rendered rendered) {}
 
   private Reply reply(String question, Instant now, TalkCards.Surface surface) {
-    String asked = cut(question, QueryParser.MAX_LENGTH);
+    String asked = Text.cut(question, QueryParser.MAX_LENGTH);
     Answer answer = answers.ask(question, now);
     return new Reply(answer, rendered.answer(answer, new PageToken(asked, 0, now.getEpochSecond() / 60), surface));
-  }
-
-  private static String cut(String s, int codePoints) {
-    return s.codePointCount(0, s.length()) > codePoints ? s.substring(0, s.offsetByCodePoints(0, codePoints)) : s;
   }
 
   private static Outcome outcome(Answer answer) {
@@ -374,7 +371,7 @@ final class SlackApp {
     metrics.request(kind, outcome);
     metrics.answered(kind, took);
     var line = log.atInfo().addKeyValue("kind", kind.label()).addKeyValue("outcome", outcome.label())
-        .addKeyValue("query", cut(question == null ? "" : question, LOGGED_QUERY));
+        .addKeyValue("query", Text.cut(question == null ? "" : question, LOGGED_QUERY));
     if (answer != null) {
       line = line.addKeyValue("intent", answer.intent().id()).addKeyValue("results", answer.total());
     }

@@ -24,6 +24,7 @@ import io.istiocon.bot.search.Query;
 import io.istiocon.bot.search.QueryEngine;
 import io.istiocon.bot.search.QueryParser;
 import io.istiocon.bot.search.Snippets;
+import io.istiocon.bot.search.Text;
 import io.istiocon.bot.service.Help;
 import java.net.URI;
 import java.time.Instant;
@@ -155,7 +156,7 @@ final class TalkCards {
     blocks.add(section(s -> s.text(markdownText(text.toString()))));
     Session first = answer.hits().get(page.offset()).session();
     if (answer.query().lead() == Query.Lead.SPEAKERS && !answer.set() && page.offset() == 0 && !first.speakers().isEmpty()) {
-      String sentence = fit(speakerSentence(first), 600, MAX_TEXT);
+      String sentence = fit(Snippets.speakerSentence(first), 600, MAX_TEXT);
       blocks.add(section(s -> s.text(markdownText(sentence))));
     }
     return blocks;
@@ -420,16 +421,8 @@ final class TalkCards {
 
   private static BlockElement askButton(int index, String question, String label) {
     String text = Snippets.trim(SlackText.label(label), MAX_BUTTON);
-    String value = question.codePointCount(0, question.length()) > QueryParser.MAX_LENGTH
-        ? question.substring(0, question.offsetByCodePoints(0, QueryParser.MAX_LENGTH)) : question;
+    String value = Text.cut(question, QueryParser.MAX_LENGTH);
     return button(b -> b.actionId(ASK + index).text(plainText(text.isEmpty() ? "Ask" : text)).value(value));
-  }
-
-  private static String speakerSentence(Session s) {
-    List<String> names = s.speakers().stream().map(Speaker::display).toList();
-    String who = names.size() == 1 ? names.get(0)
-        : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-    return who + (names.size() == 1 ? " gives" : " give") + " \u201c" + s.title() + "\u201d.";
   }
 
   private static String fallback(Answer answer, PageToken page, List<Answer.Hit> shown) {

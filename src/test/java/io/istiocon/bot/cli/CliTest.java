@@ -135,7 +135,7 @@ class CliTest {
         .replace("end: \"2021-02-25T05:20:00Z\"", "end: \"2021-02-25T04:00:00Z\""));
     assertEquals(Cli.CATALOG_ERROR, run("ask", "--catalog", broken.toString(), "ebpf"));
     assertTrue(err().contains(": sessions[41] (id e7p): end 2021-02-25T04:00:00Z is before start 2021-02-25T04:40:00Z"), err());
-    assertTrue(err().contains("see README.md#catalog-format"), err());
+    assertTrue(err().contains("see docs/catalog.md#catalog-format"), err());
   }
 
   @Test
@@ -155,7 +155,7 @@ class CliTest {
     String[] lines = err().strip().split("\n");
     assertTrue(lines[0].matches(".*x\\.yaml:\\d+:\\d+: sessions\\[2\\] \\(id a3p\\): duplicate id a3p: .*"), lines[0]);
     assertTrue(err().contains("type \"wrkshop\" is not one of"), err());
-    assertEquals("4 problems; see README.md#catalog-format", lines[lines.length - 1]); // 1 duplicate + 3 workshops
+    assertEquals("4 problems; see docs/catalog.md#catalog-format", lines[lines.length - 1]); // 1 duplicate + 3 workshops
   }
 
   @Test

@@ -91,7 +91,7 @@ class StructuredLogsTest {
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "serve did not exit");
     assertEquals(2, process.exitValue());
     assertEquals(List.of("istiocon-bot: LOG_FORMAT must be one of text, json, got \"xml\"; unset it for text; "
-        + "see README.md#operations"), Files.readAllLines(stderr, StandardCharsets.UTF_8));
+        + "see docs/operations.md#logs"), Files.readAllLines(stderr, StandardCharsets.UTF_8));
   }
 
   /** Runs serve, answers a command, a mention and a badly signed request, stops it; returns its stderr. */

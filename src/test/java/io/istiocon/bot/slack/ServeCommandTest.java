@@ -47,7 +47,7 @@ class ServeCommandTest {
 
     assertEquals(2, result.exit());
     assertEquals(List.of("istiocon-bot: SLACK_BOT_TOKEN is not set: set it to the app's Bot User OAuth Token (xoxb-...); "
-        + "see README.md#run-it-in-your-slack-workspace"), result.stderr());
+        + "see docs/operations.md#environment-variables"), result.stderr());
   }
 
   @Test

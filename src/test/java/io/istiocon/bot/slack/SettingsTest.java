@@ -54,7 +54,7 @@ class SettingsTest {
 
     assertTrue(e.getMessage().startsWith(variable), e.getMessage());
     assertTrue(e.getMessage().contains(says), e.getMessage());
-    assertTrue(e.getMessage().endsWith("see README.md#run-it-in-your-slack-workspace"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("see docs/operations.md#environment-variables"), e.getMessage());
     assertFalse(e.getMessage().contains("secret-bot") || e.getMessage().contains("shh"), "never repeats a secret");
     assertEquals(0, e.getStackTrace().length, "nothing to print but the message");
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.util.concurrent.TimeUnit;
 
 /** Waits on a loopback port's state without sleeping: tries to connect until the answer changes. */
@@ -19,6 +20,9 @@ public final class Ports {
         Thread.onSpinWait();
       } catch (ConnectException refused) {
         return;
+      } catch (SocketException reset) {
+        // The listener closed while this connection sat in its backlog: it is closing; ask again.
+        Thread.onSpinWait();
       }
     }
     throw new AssertionError("port " + port + " still accepts connections after 10 s");

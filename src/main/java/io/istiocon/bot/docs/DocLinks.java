@@ -1,0 +1,26 @@
+package io.istiocon.bot.docs;
+
+import java.util.List;
+
+/**
+ * Every place in the documentation that an error message sends a person to, in one class, so a
+ * moved heading is fixed once; {@code DocLinksTest} checks that each anchor exists.
+ */
+public final class DocLinks {
+  /** The catalog file format and its validation rules. */
+  public static final String CATALOG_FORMAT = "docs/catalog.md#catalog-format";
+  /** The variables {@code serve} reads from the environment. */
+  public static final String ENVIRONMENT = "docs/operations.md#environment-variables";
+  /** Log formats and fields. */
+  public static final String LOGS = "docs/operations.md#logs";
+
+  /** All the links above, for the test that checks them. */
+  public static final List<String> ALL = List.of(CATALOG_FORMAT, ENVIRONMENT, LOGS);
+
+  private DocLinks() {}
+
+  /** Returns "see LINK", the way error messages end. */
+  public static String see(String link) {
+    return "see " + link;
+  }
+}
