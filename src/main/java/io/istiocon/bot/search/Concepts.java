@@ -57,7 +57,7 @@ final class Concepts {
   /** Orders typo candidates: fewest edits, then the word more sessions use, then alphabetically. */
   static Comparator<FuzzyDictionary.Candidate> closestFirst(SearchIndex index) {
     return Comparator.comparingInt(FuzzyDictionary.Candidate::distance)
-        .thenComparing(c -> -index.surfaceDf(c.word()))
+        .thenComparing(c -> -index.vocabulary().df(c.word()))
         .thenComparing(FuzzyDictionary.Candidate::word);
   }
 
@@ -88,9 +88,9 @@ final class Concepts {
       int entityLength = entityAt(index, slots, i);
       if (entityLength > 0) {
         List<String> key = bests(slots, i, entityLength);
-        Entity entity = index.entity(key);
+        Entity entity = index.entities().get(key);
         if (entity == null) {
-          entity = index.entity(List.of(String.join("", key)));
+          entity = index.entities().get(List.of(String.join("", key)));
         }
         Concept c = new Concept(String.join(" ", key), false);
         c.entity = entity;
@@ -112,7 +112,7 @@ final class Concepts {
       } else if (i + 1 < slots.size() && !slot.word.han() && !slots.get(i + 1).word.han()
           && slots.get(i + 1).word.position() == slot.word.position() + 1) {
         String glued = slot.best + slots.get(i + 1).best;
-        if (index.surfaceDf(glued) > 0) {
+        if (index.vocabulary().df(glued) > 0) {
           span = 2;
           joined = glued;
         }
@@ -155,7 +155,7 @@ final class Concepts {
       concepts.add(c);
       i++;
     }
-    concepts.removeIf(c -> c.alternatives.stream().noneMatch(alt -> alt.stream().allMatch(index::hasStem))
+    concepts.removeIf(c -> c.alternatives.stream().noneMatch(alt -> alt.stream().allMatch(index.postings()::hasStem))
         && clearUnknown(c));
     return concepts;
   }
@@ -198,15 +198,15 @@ final class Concepts {
   }
 
   private static int entityAt(SearchIndex index, List<Slot> slots, int i) {
-    for (int len = Math.min(index.longestEntityKey(), slots.size() - i); len >= 1; len--) {
+    for (int len = Math.min(index.entities().longestKey(), slots.size() - i); len >= 1; len--) {
       if (slots.get(i + len - 1).word.position() != slots.get(i).word.position() + len - 1) {
         continue; // only adjacent words name someone
       }
       List<String> key = bests(slots, i, len);
-      if (index.entity(key) != null) {
+      if (index.entities().get(key) != null) {
         return len;
       }
-      if (len == 2 && index.entity(List.of(String.join("", key))) != null) {
+      if (len == 2 && index.entities().get(List.of(String.join("", key))) != null) {
         return len;
       }
     }
@@ -219,7 +219,7 @@ final class Concepts {
     String stem = word.han() ? w : Stemmer.stem(w);
     List<List<String>> alts = new ArrayList<>();
     List<Float> weights = new ArrayList<>();
-    if (word.han() || index.surfaceDf(w) > 0 || index.hasStem(stem) || w.length() < 4 || isNumeric(w)) {
+    if (word.han() || index.vocabulary().df(w) > 0 || index.postings().hasStem(stem) || w.length() < 4 || isNumeric(w)) {
       String typoOf = word.han() ? null : catalogTypo(index, w);
       if (typoOf != null) {
         // The catalog's own rare misspelling ("Isito-cni") should not outrank what was meant.
@@ -233,7 +233,7 @@ final class Concepts {
       weights.add(1f);
       return new Slot(word, w, alts, weights);
     }
-    List<FuzzyDictionary.Candidate> near = new ArrayList<>(index.near(w, maxEdits(w)));
+    List<FuzzyDictionary.Candidate> near = new ArrayList<>(index.vocabulary().near(w, maxEdits(w)));
     if (!near.isEmpty()) {
       near.sort(closestFirst(index));
       int best = near.get(0).distance();
@@ -251,14 +251,14 @@ final class Concepts {
     for (int cut = 2; cut <= w.length() - 2; cut++) {
       String left = w.substring(0, cut);
       String right = w.substring(cut);
-      if (index.surfaceDf(left) > 0 && index.surfaceDf(right) > 0 && left.length() + right.length() >= 5) {
+      if (index.vocabulary().df(left) > 0 && index.vocabulary().df(right) > 0 && left.length() + right.length() >= 5) {
         alts.add(List.of(Stemmer.stem(left), Stemmer.stem(right)));
         weights.add(SPLIT_WEIGHT);
         return new Slot(word, w, alts, weights);
       }
     }
-    List<String> completions = new ArrayList<>(index.withPrefix(w, 64));
-    completions.sort(Comparator.comparing((String c) -> -index.surfaceDf(c)).thenComparing(c -> c));
+    List<String> completions = new ArrayList<>(index.vocabulary().withPrefix(w, 64));
+    completions.sort(Comparator.comparing((String c) -> -index.vocabulary().df(c)).thenComparing(c -> c));
     for (String completion : completions.subList(0, Math.min(3, completions.size()))) {
       alts.add(List.of(Stemmer.stem(completion)));
       weights.add(PREFIX_WEIGHT);
@@ -271,14 +271,14 @@ final class Concepts {
    * five abstracts and nowhere else, and a word one edit away is used ten times as often.
    */
   private static String catalogTypo(SearchIndex index, String w) {
-    int df = index.surfaceDf(w);
-    if (df == 0 || df > 5 || w.length() < 4 || index.isLabelWord(w)) {
+    int df = index.vocabulary().df(w);
+    if (df == 0 || df > 5 || w.length() < 4 || index.vocabulary().isLabel(w)) {
       return null;
     }
     String best = null;
     int bestDf = Math.max(10, 10 * df);
-    for (FuzzyDictionary.Candidate c : index.near(w, 1)) {
-      int cdf = index.surfaceDf(c.word());
+    for (FuzzyDictionary.Candidate c : index.vocabulary().near(w, 1)) {
+      int cdf = index.vocabulary().df(c.word());
       if (cdf >= bestDf) {
         best = c.word();
         bestDf = cdf;

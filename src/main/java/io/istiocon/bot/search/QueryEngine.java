@@ -215,8 +215,8 @@ public final class QueryEngine {
     Set<String> wantedGrams = trigrams(wanted);
     List<Suggestion> scored = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    index.speakers().forEach(e -> names.add(e.label()));
-    index.companies().forEach(e -> names.add(e.label()));
+    index.entities().speakers().forEach(e -> names.add(e.label()));
+    index.entities().companies().forEach(e -> names.add(e.label()));
     names.addAll(index.tags());
     Set<String> seen = new HashSet<>();
     for (String name : names) {
@@ -231,7 +231,7 @@ public final class QueryEngine {
       if (word.length() < 4) {
         continue;
       }
-      List<FuzzyDictionary.Candidate> near = new ArrayList<>(index.near(word, Concepts.maxEdits(word) + 1));
+      List<FuzzyDictionary.Candidate> near = new ArrayList<>(index.vocabulary().near(word, Concepts.maxEdits(word) + 1));
       near.sort(Concepts.closestFirst(index));
       for (FuzzyDictionary.Candidate c : near.subList(0, Math.min(2, near.size()))) {
         String title = index.titleWith(Stemmer.stem(c.word()));

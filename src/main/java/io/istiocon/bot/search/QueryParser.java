@@ -21,27 +21,6 @@ public final class QueryParser {
   /** Questions are cut to this many characters. */
   public static final int MAX_LENGTH = 500;
 
-  private static final Map<String, DayOfWeek> WEEKDAYS = Map.ofEntries(
-      Map.entry("monday", DayOfWeek.MONDAY), Map.entry("tuesday", DayOfWeek.TUESDAY),
-      Map.entry("tue", DayOfWeek.TUESDAY), Map.entry("tues", DayOfWeek.TUESDAY),
-      Map.entry("wednesday", DayOfWeek.WEDNESDAY), Map.entry("thursday", DayOfWeek.THURSDAY),
-      Map.entry("thu", DayOfWeek.THURSDAY), Map.entry("thur", DayOfWeek.THURSDAY),
-      Map.entry("thurs", DayOfWeek.THURSDAY), Map.entry("friday", DayOfWeek.FRIDAY),
-      Map.entry("fri", DayOfWeek.FRIDAY), Map.entry("saturday", DayOfWeek.SATURDAY),
-      Map.entry("sunday", DayOfWeek.SUNDAY));
-
-  private static final Map<String, Integer> NUMBERS = Map.of(
-      "one", 1, "two", 2, "three", 3, "four", 4, "five", 5, "six", 6, "seven", 7,
-      "first", 1, "second", 2, "third", 3);
-
-  private static final Map<String, Integer> ORDINAL_WORDS = Map.of(
-      "first", 1, "second", 2, "third", 3, "fourth", 4, "fifth", 5, "opening", 1);
-
-  private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{1,2})-(\\d{1,2})\\b");
-  private static final Pattern HAN_WEEKDAY = Pattern.compile("(?:星期|周|週|礼拜|禮拜)([一二三四五六日天])");
-  private static final Pattern SLASH_DATE = Pattern.compile("\\b(\\d{1,2})/(\\d{1,2})\\b");
-  private static final Pattern ORDINAL = Pattern.compile("(\\d{1,2})(st|nd|rd|th)");
-  private static final Pattern DAY_N = Pattern.compile("day(\\d{1,2})");
   private static final Pattern NUMBER = Pattern.compile("\\d{1,2}");
 
   private static final Set<String> TALK_WORDS = Set.of("talk", "talks", "session", "sessions", "presentation",
@@ -58,14 +37,14 @@ public final class QueryParser {
     }
     String folded = Text.fold(text);
     Set<DayRef> days = new LinkedHashSet<>();
-    folded = takeNumericDates(folded, days);
+    folded = DayReader.takeNumericDates(folded, days);
     List<Text.Word> all = Text.words(folded);
     List<Text.Word> words = new ArrayList<>();
     List<Text.Word> joined = new ArrayList<>();
     for (Text.Word word : all) {
       (word.joined() ? joined : words).add(word);
     }
-    State st = new State(words);
+    Words st = new Words(words);
     st.days.addAll(days);
 
     for (String vague : List.of("kind", "kinds", "sort", "sorts", "type", "types")) {
@@ -79,7 +58,7 @@ public final class QueryParser {
     readLinks(st);
     readPopularity(st);
     readTime(st);
-    readDays(st);
+    DayReader.read(st);
     readTypes(st);
     readLanguages(st);
     boolean who = st.takeAny("who", "whom", "whose") | st.takeSeq("speaker", "of") | st.takeAny("presenter", "presenters");
@@ -121,7 +100,7 @@ public final class QueryParser {
         st.time, st.popular, lead, content);
   }
 
-  private static Query.Intent intentOf(State st, List<Text.Word> content, List<String> leftovers, boolean who) {
+  private static Query.Intent intentOf(Words st, List<Text.Word> content, List<String> leftovers, boolean who) {
     boolean filters = !st.types.isEmpty() || !st.languages.isEmpty() || !st.days.isEmpty();
     if (content.isEmpty() && !filters && st.time == Query.Time.ANY && !st.popular) {
       for (String w : leftovers) {
@@ -161,7 +140,7 @@ public final class QueryParser {
 
   // ---- readers --------------------------------------------------------------------------
 
-  private static void readLinks(State st) {
+  private static void readLinks(Words st) {
     if (st.takeSeq("slide", "deck") | st.takeAny("slides", "slide", "deck", "decks", "pdf", "pdfs", "ppt", "powerpoint", "幻灯片")) {
       st.lead = Query.Lead.SLIDES;
     }
@@ -180,7 +159,7 @@ public final class QueryParser {
     }
   }
 
-  private static void readPopularity(State st) {
+  private static void readPopularity(Words st) {
     boolean popular = st.takeAny("popular", "popularity", "hottest", "trending", "favorite", "favourite", "favorites",
         "favourites", "viewership", "热门", "最受欢迎");
     for (String most : List.of("most", "highest", "top")) {
@@ -207,7 +186,7 @@ public final class QueryParser {
     st.popular = popular;
   }
 
-  private static void readTime(State st) {
+  private static void readTime(Words st) {
     if (st.takeSeq("right", "now") | st.takeAny("now", "currently", "现在", "正在") | st.takeSeq("at", "the", "moment")
         | st.takeSeq("on", "air") | st.takeSeqKeepLast("current", "talk") | st.takeSeqKeepLast("current", "session")) {
       st.time = Query.Time.NOW;
@@ -244,147 +223,7 @@ public final class QueryParser {
     }
   }
 
-  private static void readDays(State st) {
-    if (st.takeAny("today", "todays", "今天")) {
-      st.days.add(DayRef.relative(0));
-    }
-    if (st.takeAny("tomorrow", "tomorrows", "明天")) {
-      st.days.add(DayRef.relative(1));
-    }
-    if (st.takeAny("yesterday", "yesterdays", "昨天")) {
-      st.days.add(DayRef.relative(-1));
-    }
-    for (int i = 0; i < st.words.size(); i++) {
-      if (st.used[i]) {
-        continue;
-      }
-      String w = st.word(i);
-      String next = i + 1 < st.words.size() ? st.word(i + 1) : "";
-      DayOfWeek weekday = WEEKDAYS.get(w.endsWith("s") && WEEKDAYS.containsKey(w.substring(0, w.length() - 1))
-          ? w.substring(0, w.length() - 1) : w);
-      if (weekday != null) {
-        st.used[i] = true;
-        st.days.add(DayRef.weekday(weekday));
-        continue;
-      }
-      Matcher dayN = DAY_N.matcher(w);
-      if (dayN.matches()) {
-        st.used[i] = true;
-        st.days.add(DayRef.number(Integer.parseInt(dayN.group(1))));
-        continue;
-      }
-      if (w.equals("day") && !next.isEmpty()) {
-        Integer n = NUMBER.matcher(next).matches() ? Integer.valueOf(next) : NUMBERS.get(next);
-        if (n != null) {
-          st.used[i] = true;
-          st.used[i + 1] = true;
-          st.days.add(DayRef.number(n));
-          continue;
-        }
-      }
-      if (next.equals("day") && (ORDINAL_WORDS.containsKey(w) || w.equals("last") || w.equals("final")
-          || w.equals("closing") || ORDINAL.matcher(w).matches())) {
-        st.used[i] = true;
-        st.used[i + 1] = true;
-        Matcher m = ORDINAL.matcher(w);
-        st.days.add(ORDINAL_WORDS.containsKey(w) ? DayRef.number(ORDINAL_WORDS.get(w))
-            : m.matches() ? DayRef.number(Integer.parseInt(m.group(1))) : DayRef.last());
-        continue;
-      }
-      Month month = month(w);
-      if (month != null) {
-        Integer dom = dayOfMonth(next);
-        if (dom != null && dom <= month.maxLength()) {
-          st.used[i] = true;
-          st.used[i + 1] = true;
-          st.days.add(DayRef.monthDay(MonthDay.of(month, dom)));
-          continue;
-        }
-        Integer before = i > 0 && !st.used[i - 1] ? dayOfMonth(st.word(i - 1)) : null;
-        if (before != null && before <= month.maxLength()) {
-          st.used[i] = true;
-          st.used[i - 1] = true;
-          st.days.add(DayRef.monthDay(MonthDay.of(month, before)));
-          continue;
-        }
-      }
-      Matcher ordinal = ORDINAL.matcher(w);
-      if (ordinal.matches() && !next.equals("talk") && !next.equals("session")) {
-        int dom = Integer.parseInt(ordinal.group(1));
-        if (dom >= 1 && dom <= 31) {
-          st.used[i] = true;
-          st.days.add(DayRef.dayOfMonth(dom));
-        }
-      }
-    }
-  }
-
-  private static Integer dayOfMonth(String w) {
-    Matcher m = ORDINAL.matcher(w);
-    String digits = m.matches() ? m.group(1) : NUMBER.matcher(w).matches() ? w : null;
-    if (digits == null) {
-      return null;
-    }
-    int n = Integer.parseInt(digits);
-    return n >= 1 && n <= 31 ? n : null;
-  }
-
-  private static final Map<String, Month> MONTHS = months();
-
-  private static Map<String, Month> months() {
-    Map<String, Month> out = new java.util.HashMap<>();
-    for (Month m : Month.values()) {
-      String name = m.name().toLowerCase(java.util.Locale.ROOT);
-      out.put(name, m);
-      out.put(name.substring(0, 3), m);
-      if (name.length() > 4) {
-        out.put(name.substring(0, 4), m);
-      }
-    }
-    out.put("sept", Month.SEPTEMBER);
-    out.remove("marc");
-    return Map.copyOf(out);
-  }
-
-  private static Month month(String w) {
-    return MONTHS.get(w);
-  }
-
-  private static String takeNumericDates(String folded, Set<DayRef> days) {
-    Matcher iso = ISO_DATE.matcher(folded);
-    StringBuilder out = new StringBuilder();
-    while (iso.find()) {
-      int month = Integer.parseInt(iso.group(2));
-      int day = Integer.parseInt(iso.group(3));
-      if (month >= 1 && month <= 12 && day >= 1 && day <= Month.of(month).maxLength()) {
-        days.add(DayRef.monthDay(MonthDay.of(month, day)));
-        iso.appendReplacement(out, " ");
-      }
-    }
-    iso.appendTail(out);
-    Matcher slash = SLASH_DATE.matcher(out.toString());
-    StringBuilder out2 = new StringBuilder();
-    while (slash.find()) {
-      int month = Integer.parseInt(slash.group(1));
-      int day = Integer.parseInt(slash.group(2));
-      if (month >= 1 && month <= 12 && day >= 1 && day <= Month.of(month).maxLength()) {
-        days.add(DayRef.monthDay(MonthDay.of(month, day)));
-        slash.appendReplacement(out2, " ");
-      }
-    }
-    slash.appendTail(out2);
-    Matcher han = HAN_WEEKDAY.matcher(out2.toString());
-    StringBuilder out3 = new StringBuilder();
-    while (han.find()) {
-      int day = "一二三四五六日天".indexOf(han.group(1).charAt(0)) + 1;
-      days.add(DayRef.weekday(DayOfWeek.of(Math.min(day, 7))));
-      han.appendReplacement(out3, " ");
-    }
-    han.appendTail(out3);
-    return out3.toString();
-  }
-
-  private static void readTypes(State st) {
+  private static void readTypes(Words st) {
     Set<SessionType> types = st.types;
     if (st.takeSeq("case", "study") | st.takeSeq("case", "studies") | st.takeSeq("end", "user")
         | st.takeSeq("user", "stories") | st.takeSeq("user", "story") | st.takeAny("enduser", "endusers")) {
@@ -421,111 +260,12 @@ public final class QueryParser {
     }
   }
 
-  private static void readLanguages(State st) {
+  private static void readLanguages(Words st) {
     if (st.takeAny("chinese", "mandarin", "中文", "汉语", "普通话", "zh") | st.takeSeq("in", "china")) {
       st.languages.add("zh");
     }
     if (st.takeAny("english", "en")) {
       st.languages.add("en");
-    }
-  }
-
-  /** Words of a question and which of them a reader has consumed. */
-  private static final class State {
-    final List<Text.Word> words;
-    final boolean[] used;
-    final Set<SessionType> types = EnumSet.noneOf(SessionType.class);
-    final Set<String> languages = new LinkedHashSet<>();
-    final Set<DayRef> days = new LinkedHashSet<>();
-    Query.Time time = Query.Time.ANY;
-    Query.Lead lead = Query.Lead.NONE;
-    boolean popular;
-
-    State(List<Text.Word> words) {
-      this.words = words;
-      this.used = new boolean[words.size()];
-    }
-
-    String word(int i) {
-      return words.get(i).text();
-    }
-
-    boolean has(String w) {
-      for (Text.Word word : words) {
-        if (word.text().equals(w)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    boolean hasSeq(String... seq) {
-      return find(seq) >= 0;
-    }
-
-    int unusedContentCount() {
-      int n = 0;
-      for (int i = 0; i < words.size(); i++) {
-        if (!used[i] && !Lexicon.isFiller(word(i))) {
-          n++;
-        }
-      }
-      return n;
-    }
-
-    /** Marks every unused occurrence of any of the words; returns whether there was one. */
-    boolean takeAny(String... ws) {
-      boolean found = false;
-      for (int i = 0; i < words.size(); i++) {
-        if (used[i]) {
-          continue;
-        }
-        for (String w : ws) {
-          if (word(i).equals(w)) {
-            used[i] = true;
-            found = true;
-            break;
-          }
-        }
-      }
-      return found;
-    }
-
-    private int find(String... seq) {
-      outer:
-      for (int i = 0; i + seq.length <= words.size(); i++) {
-        for (int k = 0; k < seq.length; k++) {
-          if (used[i + k] || !word(i + k).equals(seq[k])) {
-            continue outer;
-          }
-        }
-        return i;
-      }
-      return -1;
-    }
-
-    /** Marks a run of words; returns whether it was there. */
-    boolean takeSeq(String... seq) {
-      int at = find(seq);
-      if (at < 0) {
-        return false;
-      }
-      for (int k = 0; k < seq.length; k++) {
-        used[at + k] = true;
-      }
-      return true;
-    }
-
-    /** Marks all but the last word of a run ("best" of "best talks"), leaving the noun. */
-    boolean takeSeqKeepLast(String... seq) {
-      int at = find(seq);
-      if (at < 0) {
-        return false;
-      }
-      for (int k = 0; k < seq.length - 1; k++) {
-        used[at + k] = true;
-      }
-      return true;
     }
   }
 }

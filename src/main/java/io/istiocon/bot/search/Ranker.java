@@ -49,7 +49,7 @@ final class Ranker {
       return null;
     }
     String word = query.content().get(0).text();
-    if (word.length() < 2 || index.surfaceDf(word) > 0) {
+    if (word.length() < 2 || index.vocabulary().df(word) > 0) {
       return null; // a word the program uses is a topic, even if some id is spelled the same
     }
     return index.byId(word);
@@ -69,7 +69,7 @@ final class Ranker {
       if (query.languages().isEmpty()) {
         this.languageOk = null;
       } else {
-        List<String> known = index.languages();
+        List<String> known = index.schedule().languages();
         this.languageOk = new boolean[known.size()];
         for (int id = 0; id < known.size(); id++) {
           for (String wanted : query.languages()) {
@@ -100,21 +100,21 @@ final class Ranker {
     }
 
     boolean accepts(SearchIndex index, int d) {
-      if (typeMask != 0 && (typeMask & (1 << index.typeOrdinal(d))) == 0) {
+      if (typeMask != 0 && (typeMask & (1 << index.schedule().type(d))) == 0) {
         return false;
       }
-      if (languageOk != null && !languageOk[index.languageId(d)]) {
+      if (languageOk != null && !languageOk[index.schedule().language(d)]) {
         return false;
       }
-      int c = index.conferenceIndex(d);
-      if (days != null && !contains(days[c], index.localDay(d))) {
+      int c = index.schedule().conference(d);
+      if (days != null && !contains(days[c], index.schedule().localDay(d))) {
         return false;
       }
       return switch (query.time()) {
         case ANY -> true;
-        case NOW -> index.startSeconds(d) <= now && now < index.endSeconds(d);
-        case NEXT -> index.startSeconds(d) > now;
-        case LATER_TODAY -> index.startSeconds(d) > now && index.localDay(d) == today[c];
+        case NOW -> index.schedule().start(d) <= now && now < index.schedule().end(d);
+        case NEXT -> index.schedule().start(d) > now;
+        case LATER_TODAY -> index.schedule().start(d) > now && index.schedule().localDay(d) == today[c];
       };
     }
 
@@ -132,9 +132,9 @@ final class Ranker {
       int n = index.size();
       int[] range = switch (query.time()) {
         case ANY -> new int[] {0, n};
-        case NOW -> new int[] {index.firstStartingAtOrAfter(now - index.longestSeconds()),
-            index.firstStartingAtOrAfter(now + 1)};
-        case NEXT, LATER_TODAY -> new int[] {index.firstStartingAtOrAfter(now + 1), n};
+        case NOW -> new int[] {index.schedule().firstStartingAtOrAfter(now - index.schedule().longestSeconds()),
+            index.schedule().firstStartingAtOrAfter(now + 1)};
+        case NEXT, LATER_TODAY -> new int[] {index.schedule().firstStartingAtOrAfter(now + 1), n};
       };
       if (days != null) {
         long first = Long.MAX_VALUE;
@@ -150,8 +150,8 @@ final class Ranker {
         if (first == Long.MAX_VALUE) {
           return new int[] {0, 0};
         }
-        range[0] = Math.max(range[0], index.firstStartingAtOrAfter(first));
-        range[1] = Math.min(range[1], index.firstStartingAtOrAfter(last));
+        range[0] = Math.max(range[0], index.schedule().firstStartingAtOrAfter(first));
+        range[1] = Math.min(range[1], index.schedule().firstStartingAtOrAfter(last));
       }
       return range;
     }
@@ -161,7 +161,7 @@ final class Ranker {
       List<Answer.Hit> out = new ArrayList<>();
       int total = 0;
       if (popular) {
-        for (int d : index.byPopularity()) {
+        for (int d : index.schedule().byPopularity()) {
           if (accepts(index, d)) {
             total++;
             if (out.size() < Answer.MAX_HITS) {
@@ -170,7 +170,7 @@ final class Ranker {
           }
         }
       } else {
-        int[] order = index.chronological();
+        int[] order = index.schedule().chronological();
         int[] range = range(index);
         for (int r = range[0]; r < range[1]; r++) {
           int d = order[r];
@@ -212,13 +212,13 @@ final class Ranker {
     long[] keys = new long[count];
     for (int i = 0; i < count; i++) {
       int d = docs[i];
-      long primary = popular ? (long) Integer.MAX_VALUE - 1 - index.popularity(d) : 0;
-      keys[i] = (primary << 32) | index.chronoRank(d);
+      long primary = popular ? (long) Integer.MAX_VALUE - 1 - index.schedule().popularity(d) : 0;
+      keys[i] = (primary << 32) | index.schedule().chronoRank(d);
     }
     Arrays.sort(keys);
     int[] out = new int[count];
     for (int i = 0; i < count; i++) {
-      out[i] = index.chronological()[(int) (keys[i] & 0xffffffffL)];
+      out[i] = index.schedule().chronological()[(int) (keys[i] & 0xffffffffL)];
     }
     return out;
   }
@@ -230,7 +230,7 @@ final class Ranker {
   }
 
   private static Selection rank(SearchIndex index, Query query, List<Concepts.Concept> concepts, List<Entity> entities, Filter filter) {
-    SearchIndex.Scratch s = index.scratch();
+    Scratch s = index.scratch();
     int n = index.size();
     // Rare concepts find the candidates; very common ones ("istio" in most abstracts) only add to
     // them, unless every concept is common.
@@ -241,8 +241,8 @@ final class Ranker {
       int most = 0;
       int[][] altIds = new int[c.alternatives.size()][];
       for (int k = 0; k < altIds.length; k++) {
-        altIds[k] = index.termIds(c.alternatives.get(k));
-        most = Math.max(most, index.df(altIds[k]));
+        altIds[k] = index.postings().termIds(c.alternatives.get(k));
+        most = Math.max(most, index.postings().df(altIds[k]));
       }
       df.put(c, most);
       ids.put(c, altIds);
@@ -259,9 +259,9 @@ final class Ranker {
       Concepts.Concept c = ordered.get(i);
       boolean common = anyRare && i > 0 && df.get(c) > commonDf;
       for (int k = 0; k < c.alternatives.size(); k++) {
-        index.scoreAlternative(ids.get(c)[k], c.weights.get(k), s, common);
+        index.postings().scoreAlternative(ids.get(c)[k], c.weights.get(k), s, common);
       }
-      index.closeConcept(s);
+      s.closeConcept();
     }
     int[] allowed = null;
     if (!entities.isEmpty()) {
@@ -302,7 +302,7 @@ final class Ranker {
         if (s.matched[d] < conceptCount) {
           continue; // a phrase needs every concept
         }
-        int where = phraseAt(index.phraseOf(d), phrase);
+        int where = phraseAt(index.postings().phraseOf(d), phrase);
         if (where == 1) {
           s.total[d] *= 1.5f;
         } else if (where == 2) {
@@ -347,7 +347,7 @@ final class Ranker {
   }
 
   /** Returns up to {@code k} candidates, best score first, ties in program order. */
-  private static int[] topByScore(SearchIndex index, SearchIndex.Scratch s, int[] candidates, int count, int k) {
+  private static int[] topByScore(SearchIndex index, Scratch s, int[] candidates, int count, int k) {
     float cut = Float.NEGATIVE_INFINITY;
     if (count > k) {
       // Partial selection: the k-th best score in linear time; only those at or above it are sorted.
@@ -364,13 +364,13 @@ final class Ranker {
       float score = s.total[d];
       if (score >= cut) {
         // Scores are positive, so their bits sort like them; high bits: best first; low: program order.
-        keys[n++] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(score)) << 32) | index.chronoRank(d);
+        keys[n++] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(score)) << 32) | index.schedule().chronoRank(d);
       }
     }
     Arrays.sort(keys, 0, n);
     int[] out = new int[Math.min(k, n)];
     for (int i = 0; i < out.length; i++) {
-      out[i] = index.chronological()[(int) (keys[i] & 0xffffffffL)];
+      out[i] = index.schedule().chronological()[(int) (keys[i] & 0xffffffffL)];
     }
     return out;
   }
