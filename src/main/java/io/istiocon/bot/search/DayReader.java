@@ -60,6 +60,7 @@ final class DayReader {
       if (weekday != null) {
         st.used[i] = true;
         st.days.add(DayRef.weekday(weekday));
+        readWeekdayRange(st, i, weekday);
         continue;
       }
       Matcher dayN = DAY_N.matcher(w);
@@ -104,7 +105,7 @@ final class DayReader {
         }
       }
       Matcher ordinal = ORDINAL.matcher(w);
-      if (ordinal.matches() && !next.equals("talk") && !next.equals("session")) {
+      if (ordinal.matches() && !TimeReader.SESSION_NOUNS.contains(next) && TypeWords.single(next) == null) {
         int dom = Integer.parseInt(ordinal.group(1));
         if (dom >= 1 && dom <= 31) {
           st.used[i] = true;
@@ -112,6 +113,28 @@ final class DayReader {
         }
       }
     }
+  }
+
+  /** Returns whether a word names a day of the week ("tue", "fridays"). */
+  static boolean isWeekday(String w) {
+    return WEEKDAYS.containsKey(w) || w.endsWith("s") && WEEKDAYS.containsKey(w.substring(0, w.length() - 1));
+  }
+
+  /** Reads "tuesday through thursday" as every day between, after the first weekday was read at {@code i}. */
+  private static void readWeekdayRange(Words st, int i, DayOfWeek first) {
+    int at = i + 1;
+    if (!java.util.Set.of("through", "thru", "to", "till", "until").contains(st.at(at))) {
+      return;
+    }
+    DayOfWeek last = WEEKDAYS.get(st.at(at + 1));
+    if (last == null || !st.free(at + 1)) {
+      return;
+    }
+    st.take(at, at + 2);
+    for (DayOfWeek d = first; d != last; d = d.plus(1)) {
+      st.days.add(DayRef.weekday(d));
+    }
+    st.days.add(DayRef.weekday(last));
   }
 
   private static Integer dayOfMonth(String w) {

@@ -36,7 +36,8 @@ final class Lexicon {
       "speaking", "speaks", "speak", "spoke", "talking", "run", "running", "runs", "hosted", "hosting",
       "hosts", "host", "delivered", "delivering", "covering", "explain", "explains", "explained",
       "learn", "learning", "anyone", "someone", "somebody", "people", "person", "speaker", "speakers",
-      "one", "ones", "let", "lets", "go", "going", "gonna");
+      "one", "ones", "let", "lets", "go", "going", "gonna", "company", "companies", "track", "tracks", "block",
+      "blocks");
 
   /**
    * Filler words that still carry topic when they are all there is: "run" in "how does eBay run

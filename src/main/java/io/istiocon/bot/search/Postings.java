@@ -102,6 +102,57 @@ final class Postings {
     return at >= 0 && field.tf(packed[id][at]) > 0;
   }
 
+  /** Returns whether some session's title or abstract holds the terms one after another. */
+  boolean inARow(int[] ids) {
+    if (ids.length < 2) {
+      return ids.length == 1 && docs[ids[0]].length > 0;
+    }
+    int rarest = 0;
+    for (int k = 1; k < ids.length; k++) {
+      if (docs[ids[k]].length < docs[ids[rarest]].length) {
+        rarest = k;
+      }
+    }
+    for (int d : docs[ids[rarest]]) {
+      int[] seq = phrases[d];
+      outer:
+      for (int i = 0; i + ids.length <= seq.length; i++) {
+        for (int k = 0; k < ids.length; k++) {
+          if (seq[i + k] != ids[k]) {
+            continue outer;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Returns whether some session holds all the terms in its title, speakers, companies or tags. */
+  boolean labelsHoldAll(int[] ids) {
+    int rarest = 0;
+    for (int k = 1; k < ids.length; k++) {
+      if (docs[ids[k]].length < docs[ids[rarest]].length) {
+        rarest = k;
+      }
+    }
+    for (int d : docs[ids[rarest]]) {
+      boolean all = true;
+      for (int k = 0; k < ids.length && all; k++) {
+        int at = Arrays.binarySearch(docs[ids[k]], d);
+        all = at >= 0 && isLabel(packed[ids[k]][at]);
+      }
+      if (all) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isLabel(int p) {
+    return Field.TITLE.tf(p) + Field.SPEAKER.tf(p) + Field.COMPANY.tf(p) + Field.TAGS.tf(p) > 0;
+  }
+
   /** Returns a session's title, a -1, then its abstract, as term ids without stopwords. */
   int[] phraseOf(int d) {
     return phrases[d];

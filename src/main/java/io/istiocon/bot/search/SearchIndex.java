@@ -29,11 +29,12 @@ public final class SearchIndex {
   private final Entities entities;
   private final List<String> tags;
   private final Map<String, Integer> byId = new HashMap<>();
+  private final Map<Session, Integer> numbers = new java.util.IdentityHashMap<>();
   private final ThreadLocal<Scratch> scratch;
 
   private SearchIndex(Catalog catalog, Synonyms synonyms) {
     this.catalog = catalog;
-    this.synonyms = synonyms;
+    this.synonyms = synonyms.withGlossary();
     this.docs = catalog.sessions().toArray(new Session[0]);
     int n = docs.length;
     this.schedule = new Schedule(catalog, docs);
@@ -44,6 +45,7 @@ public final class SearchIndex {
     for (int d = 0; d < n; d++) {
       tagSet.addAll(docs[d].tags());
       byId.putIfAbsent(docs[d].id().toLowerCase(Locale.ROOT), d);
+      numbers.put(docs[d], d);
       for (Field field : Field.ALL) {
         int length = 0;
         for (Text.Word word : Text.analyze(fieldText(docs[d], field))) {
@@ -129,6 +131,11 @@ public final class SearchIndex {
 
   Session doc(int d) {
     return docs[d];
+  }
+
+  /** Returns the number of a session of this index (the very record, not an equal one). */
+  int numberOf(Session session) {
+    return numbers.get(session);
   }
 
   Conference conferenceOf(int d) {

@@ -1,0 +1,524 @@
+package io.istiocon.bot.search;
+
+import io.istiocon.bot.catalog.SessionType;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the time a question names, as a small grammar over its words: first the pieces (zones,
+ * lengths of time, clock times, parts of the day, the moment of asking), each with the words
+ * around it that say what it means ("within the next" 10 minutes, "before" noon, 2 hours "ago");
+ * then {@link #when} joins the pieces into one {@link When}, with the relation the verbs ask for
+ * ("starts", "ends", "is on"). Nothing here knows the catalog or the clock.
+ */
+final class TimeReader {
+  private static final Map<String, Integer> NUMBERS = Map.ofEntries(
+      Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
+      Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
+      Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12),
+      Map.entry("fifteen", 15), Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40),
+      Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("ninety", 90), Map.entry("couple", 2),
+      Map.entry("few", 3), Map.entry("several", 3));
+  private static final Set<String> MINUTES = Set.of("minute", "minutes", "min", "mins");
+  private static final Set<String> HOURS = Set.of("hour", "hours", "hr", "hrs");
+  private static final Set<String> VAGUE = Set.of("about", "around", "roughly", "approximately", "approx", "some");
+  private static final Set<String> FUTURE = Set.of("next", "coming", "upcoming", "following");
+  private static final Set<String> PAST = Set.of("last", "past", "previous", "preceding", "recent");
+  private static final Set<String> SPAN_PREPOSITIONS = Set.of("in", "within", "over", "during", "for");
+  /** Nouns a length can describe: "a 10-minute talk", "the 2.5-hour lab". */
+  static final Set<String> SESSION_NOUNS = Set.of("talk", "talks", "session", "sessions", "keynote", "keynotes",
+      "workshop", "workshops", "lab", "labs", "spotlight", "spotlights", "lightning", "panel", "panels", "slot",
+      "slots", "presentation", "presentations", "one", "ones", "thing", "things", "event", "events", "block", "tutorial",
+      "tutorials", "long", "story", "stories");
+  private static final Set<String> UNTIL = Set.of("before", "by", "until", "till", "til", "untill");
+  private static final Set<String> SINCE = Set.of("after", "since", "from");
+  private static final Set<String> AT = Set.of("at", "around", "about", "approximately");
+  private static final Set<String> ONWARDS = Set.of("onwards", "onward", "on", "later", "afterwards");
+  private static final Set<String> STARTS = Set.of("start", "starts", "starting", "started", "begin", "begins",
+      "beginning", "began", "kick", "kicks", "kicking", "kicked", "commence", "commences", "commencing", "开始");
+  private static final Set<String> ENDS = Set.of("end", "ends", "ending", "ended", "finish", "finishes", "finished",
+      "finishing", "wrap", "wraps", "wrapped", "wrapping", "concluded", "concludes", "结束");
+  private static final Set<String> RUNNING = Set.of("live", "happening", "running", "streaming", "airing", "playing",
+      "showing", "ongoing", "underway", "progress", "正在", "在播", "进行");
+  private static final Set<String> NOW = Set.of("now", "currently", "presently", "现在", "目前", "当前");
+  private static final Set<String> STILL = Set.of("still", "left", "remaining", "yet", "until", "till", "rest");
+  private static final Set<String> MISSED = Set.of("miss", "missed", "earlier", "already");
+
+  /** Parts of the day: [from, to) in local time; a "to" before "from" runs past midnight. */
+  private record Part(LocalTime from, LocalTime to, boolean pm) {}
+
+  private static final Map<String, Part> PARTS = Map.ofEntries(
+      Map.entry("morning", part(5, 12, false)), Map.entry("mornings", part(5, 12, false)),
+      Map.entry("上午", part(5, 12, false)), Map.entry("早上", part(5, 12, false)), Map.entry("早晨", part(5, 12, false)),
+      Map.entry("afternoon", part(12, 17, true)), Map.entry("afternoons", part(12, 17, true)),
+      Map.entry("下午", part(12, 17, true)), Map.entry("lunchtime", part(12, 14, true)), Map.entry("lunch", part(12, 14, true)),
+      Map.entry("中午", part(11, 14, true)), Map.entry("evening", part(17, 22, true)), Map.entry("evenings", part(17, 22, true)),
+      Map.entry("晚上", part(17, 22, true)), Map.entry("night", part(17, 4, true)), Map.entry("nights", part(17, 4, true)),
+      Map.entry("tonight", part(17, 4, true)), Map.entry("tonite", part(17, 4, true)), Map.entry("今晚", part(17, 4, true)),
+      Map.entry("overnight", part(22, 6, true)), Map.entry("凌晨", part(0, 5, false)));
+
+  private TimeReader() {}
+
+  private static Part part(int from, int to, boolean pm) {
+    return new Part(LocalTime.of(from, 0), LocalTime.of(to, 0), pm);
+  }
+
+  /** Reads every time piece of the question into {@code w}. Runs before the day and type readers. */
+  static void read(Words w) {
+    readZones(w);
+    readAfter(w);
+    readLengths(w);
+    readClocks(w);
+    readParts(w);
+    readMoments(w);
+    readEveryDay(w);
+  }
+
+  // ---- zones ------------------------------------------------------------------------------
+
+  private static void readZones(Words w) {
+    for (int i = 0; i < w.size(); i++) {
+      if (!w.free(i)) {
+        continue;
+      }
+      ZoneId zone = Clocks.offset(w.at(i));
+      if (zone == null && !List.of("z", "et", "pt", "ist").contains(w.at(i))) {
+        zone = Zones.abbreviation(w.at(i));
+      }
+      int end = i + 1;
+      if (zone == null && (nearClock(w, i, 1) || w.at(i + 1).equals("time"))) {
+        zone = Zones.abbreviation(w.at(i)); // the short ones need a clock or "time" beside them
+      }
+      if (zone == null) {
+        for (int n = 2; n >= 1 && zone == null; n--) {
+          ZoneId place = Zones.place(List.of(w.at(i), w.at(i + 1)).subList(0, n));
+          boolean named = Set.of("time", "clock", "timezone", "tz", "local").contains(w.at(i + n))
+              || (w.at(i + n + 1).equals("时间") && Text.isHan(w.at(i).codePointAt(0)) && w.at(i).length() == 2);
+          if (place != null && (named || nearClock(w, i, n))) {
+            zone = place;
+            end = i + n;
+          }
+        }
+      }
+      if (zone != null) {
+        if (Set.of("time", "clock", "timezone", "tz", "local").contains(w.at(end))) {
+          end++;
+        } else if (w.at(end + 1).equals("时间")) {
+          end += 2;
+        }
+        w.zone = zone;
+        w.take(i, end);
+      }
+    }
+    w.takeSeq("my", "time");
+    w.takeSeq("local", "time");
+    w.takeSeq("my", "timezone");
+  }
+
+  /** Returns whether a clock marker sits right before {@code i} or right after the {@code n} words at {@code i}. */
+  private static boolean nearClock(Words w, int i, int n) {
+    return Clocks.time(w.at(i - 1)) != null || Clocks.time(w.at(i + n)) != null;
+  }
+
+  // ---- "right after the keynote" ------------------------------------------------------------
+
+  private static void readAfter(Words w) {
+    for (int i = 0; i < w.size(); i++) {
+      String cue = w.at(i);
+      if (!w.free(i) || !(cue.equals("after") || cue.equals("following") || cue.equals("once"))) {
+        continue;
+      }
+      int j = i + 1;
+      while (Set.of("the", "this", "that", "opening", "morning", "big").contains(w.at(j))) {
+        j++;
+      }
+      SessionType type = TypeWords.single(w.at(j));
+      if (type == null) {
+        continue;
+      }
+      int start = i;
+      while (Set.of("right", "straight", "just", "immediately", "directly", "comes", "come").contains(w.at(start - 1))) {
+        start--;
+      }
+      int end = j + 1;
+      if (Set.of("ends", "is", "finishes").contains(w.at(end))) {
+        end += w.at(end + 1).equals("over") ? 2 : 1;
+      }
+      w.afterType = type.ordinal();
+      w.take(start, end);
+      return;
+    }
+  }
+
+  // ---- lengths of time: "in 10 minutes", "the last hour", "2 hours ago", "a 2.5-hour lab" ----
+
+  /** A length of time found at a word: minutes, and the index just past it. */
+  private record Span(long minutes, int end) {}
+
+  private static Span duration(Words w, int i) {
+    if (!w.free(i)) {
+      return null;
+    }
+    Duration marked = Clocks.length(w.at(i));
+    if (marked != null) {
+      return new Span(marked.toMinutes(), i + 1);
+    }
+    String first = w.at(i);
+    if (first.equals("half") || first.equals("quarter")) {
+      int j = i + 1;
+      j += w.at(j).equals("of") ? 1 : 0;
+      j += w.at(j).equals("a") || w.at(j).equals("an") ? 1 : 0;
+      if (HOURS.contains(w.at(j))) {
+        return new Span(first.equals("half") ? 30 : 15, j + 1);
+      }
+      return null;
+    }
+    Integer n = number(first);
+    if (n == null) {
+      return null;
+    }
+    int j = i + 1;
+    j += w.at(j).equals("of") ? 1 : 0; // "a couple of hours"
+    boolean half = false;
+    if (w.at(j).equals("and") && w.at(j + 1).equals("a") && w.at(j + 2).equals("half")) {
+      half = true;
+      j += 3;
+    }
+    long unit = MINUTES.contains(w.at(j)) ? 1 : HOURS.contains(w.at(j)) ? 60 : 0;
+    if (unit == 0) {
+      return null;
+    }
+    int end = j + 1;
+    if (w.at(end).equals("and") && w.at(end + 1).equals("a") && w.at(end + 2).equals("half")) {
+      half = true; // "an hour and a half"
+      end += 3;
+    }
+    return new Span(n * unit + (half ? unit / 2 : 0), end);
+  }
+
+  private static Integer number(String word) {
+    if (!word.isEmpty() && word.length() <= 3 && word.chars().allMatch(Character::isDigit)) {
+      return Integer.parseInt(word);
+    }
+    return NUMBERS.get(word);
+  }
+
+  private static void readLengths(Words w) {
+    for (int i = 0; i < w.size(); i++) {
+      Span span = duration(w, i);
+      if (span == null) {
+        continue;
+      }
+      Duration d = Duration.ofMinutes(span.minutes());
+      int start = i;
+      int end = span.end();
+      boolean vague = false;
+      while (VAGUE.contains(w.at(start - 1)) || w.at(start - 1).equals("just")) {
+        vague |= VAGUE.contains(w.at(start - 1));
+        start--;
+      }
+      int before = w.at(start - 1).equals("the") ? start - 2 : start - 1;
+      String cue = w.at(before);
+      if (FUTURE.contains(cue) || PAST.contains(cue)) {
+        start = before;
+        start -= w.at(start - 1).equals("the") ? 1 : 0;
+        start -= SPAN_PREPOSITIONS.contains(w.at(start - 1)) ? 1 : 0;
+        w.around = FUTURE.contains(cue) ? new When.Around(When.Kind.SPAN, Duration.ZERO, d)
+            : new When.Around(When.Kind.SPAN, d.negated(), Duration.ZERO);
+      } else if (cue.equals("in") || cue.equals("within")) {
+        start = before;
+        Duration to = vague ? d.plus(d.dividedBy(2)) : d;
+        w.around = new When.Around(When.Kind.SPAN, Duration.ZERO, to);
+        w.inSpan = cue.equals("in");
+      } else if (w.at(end).equals("ago")) {
+        end++;
+        w.around = new When.Around(When.Kind.SPAN, d.negated(), d.negated());
+      } else if (w.at(end).equals("from") && w.at(end + 1).equals("now") || w.at(end).equals("later")
+          || w.at(end).equals("hence") || w.at(end).equals("away")) {
+        end += w.at(end).equals("from") ? 2 : 1;
+        w.around = new When.Around(When.Kind.SPAN, d, d);
+      } else if (SESSION_NOUNS.contains(w.at(end)) || TypeWords.single(w.at(end)) != null) {
+        w.length = d; // "a 10-minute talk": the noun stays for the type reader
+        end += w.at(end).equals("long") ? 1 : 0;
+      } else if (!Clocks.isMarker(w.at(i))) {
+        continue; // "two hours" with nothing around it says nothing about time
+      }
+      w.take(start, end);
+    }
+  }
+
+  // ---- clock times: "at 1pm", "before noon", "between 9 and 11", "18:10" ---------------------
+
+  private static final Set<String> AFTER_BARE_HOUR = Set.of("", "and", "or", "to", "till", "until", "onwards", "onward",
+      "oclock", "o", "on", "today", "tomorrow", "tonight", "what", "which", "is", "are", "anything", "pacific", "time");
+
+  /** Returns the time at a word: a clock marker, noon or midnight, or a bare hour after a time word ("after 3"). */
+  private static LocalTime clock(Words w, int i, boolean afterTimeWord) {
+    if (!w.free(i)) {
+      return null;
+    }
+    String word = w.at(i);
+    LocalTime marked = Clocks.time(word);
+    if (marked != null) {
+      return Clocks.bare(word) && marked.getHour() >= 1 && marked.getHour() <= 6 ? marked.plusHours(12) : marked;
+    }
+    if (word.equals("noon") || word.equals("midday")) {
+      return LocalTime.NOON;
+    }
+    if (word.equals("midnight")) {
+      return LocalTime.MIDNIGHT;
+    }
+    Integer hour = afterTimeWord && word.chars().allMatch(Character::isDigit) && word.length() <= 2 ? Integer.valueOf(word) : null;
+    String next = w.at(i + 1);
+    if (hour == null || hour < 1 || hour > 23 || !(AFTER_BARE_HOUR.contains(next) || Zones.abbreviation(next) != null
+        || DayReader.isWeekday(next))) {
+      return null;
+    }
+    if (next.equals("oclock")) {
+      w.used[i + 1] = true;
+    } else if (next.equals("o") && w.at(i + 2).equals("clock")) {
+      w.take(i + 1, i + 3);
+    }
+    return LocalTime.of(hour >= 1 && hour <= 6 ? hour + 12 : hour, 0);
+  }
+
+  private static void readClocks(Words w) {
+    for (int i = 0; i < w.size(); i++) {
+      String prep = w.at(i - 1);
+      boolean timeWord = UNTIL.contains(prep) || SINCE.contains(prep) || AT.contains(prep) || prep.equals("between");
+      LocalTime t = clock(w, i, timeWord && w.free(i - 1));
+      if (t == null) {
+        continue;
+      }
+      int start = timeWord && w.free(i - 1) ? i - 1 : i;
+      int end = i + 1;
+      if (prep.equals("between") || (prep.equals("from") || !timeWord)
+          && Set.of("and", "to", "till", "until", "-").contains(w.at(i + 1))) {
+        LocalTime t2 = clock(w, i + 2, true);
+        if (t2 != null) {
+          if (t2.isBefore(t) && t2.getHour() < 12 && t.getHour() < 12) {
+            t2 = t2.plusHours(12); // "between 11 and 1"
+          }
+          w.from = t;
+          w.to = t2;
+          w.take(start, i + 3);
+          continue;
+        }
+      }
+      if (UNTIL.contains(prep)) {
+        w.to = t;
+      } else if (SINCE.contains(prep) || ONWARDS.contains(w.at(i + 1)) && !w.at(i + 1).equals("on")) {
+        w.from = t;
+        end += ONWARDS.contains(w.at(i + 1)) ? 1 : 0;
+      } else {
+        w.from = t;
+        w.to = t; // an instant
+      }
+      w.take(start, end);
+    }
+  }
+
+  // ---- parts of the day -------------------------------------------------------------------
+
+  private static void readParts(Words w) {
+    for (int i = 0; i < w.size(); i++) {
+      Part part = PARTS.get(w.at(i));
+      if (part == null || !w.free(i)) {
+        continue;
+      }
+      LocalTime from = part.from();
+      LocalTime to = part.to();
+      int start = i;
+      String modifier = w.at(i - 1);
+      if (modifier.equals("early") || modifier.equals("late")) {
+        int hours = (int) Duration.between(from, to.isAfter(from) ? to : to.plusHours(24).minusNanos(1)).toHours();
+        int third = Math.max(2, hours / 3 + 1);
+        if (modifier.equals("early")) {
+          to = from.plusHours(third);
+        } else {
+          from = to.minusHours(third);
+        }
+        start--;
+      }
+      if (w.at(start - 1).equals("this") || w.at(start - 1).equals("the") && w.at(start - 2).equals("in")) {
+        start -= w.at(start - 1).equals("this") ? 1 : 2;
+      }
+      boolean instant = w.from != null && w.from.equals(w.to);
+      if (instant) {
+        if (part.pm() && w.from.getHour() < 12) {
+          w.from = w.from.plusHours(12); // "3 in the afternoon"
+          w.to = w.from;
+        }
+      } else if (w.from == null && w.to == null) {
+        w.from = from;
+        w.to = to;
+      } else {
+        if (w.from == null || within(from, w.from, to)) {
+          w.from = w.from == null ? from : w.from;
+        }
+        if (w.to == null) {
+          w.to = to;
+        }
+      }
+      w.take(start, i + 1);
+    }
+  }
+
+  private static boolean within(LocalTime from, LocalTime t, LocalTime to) {
+    return to.isAfter(from) ? !t.isBefore(from) && t.isBefore(to) : !t.isBefore(from) || t.isBefore(to);
+  }
+
+  // ---- the moment of asking: "now", "next", "later today", "what did I miss" ---------------
+
+  private static void readMoments(Words w) {
+    boolean now = w.takeSeq("right", "now") | w.takeAny(NOW.toArray(String[]::new)) | w.takeSeq("at", "the", "moment")
+        | w.takeSeq("at", "present") | w.takeSeq("on", "air") | w.takeSeq("this", "minute")
+        | w.takeSeq("as", "we", "speak") | w.takeSeqKeepLast("current", "talk") | w.takeSeqKeepLast("current", "session")
+        | w.takeSeq("in", "progress");
+    if (now && w.around == null) {
+      w.around = When.Around.of(When.Kind.NOW);
+    }
+    if (w.takeSeq("later", "today") | w.takeSeq("rest", "of", "the", "day") | w.takeSeq("rest", "of", "today")
+        | w.takeSeq("still", "to", "come") | w.takeAny("later")) {
+      w.around = w.around == null ? When.Around.of(When.Kind.LATER_TODAY) : w.around;
+    }
+    boolean missed = w.takeSeq("so", "far", "today") | w.takeSeq("did", "i", "miss") | w.takeAny("missed", "earlier", "already");
+    if (missed) {
+      if (w.around == null && w.from == null && w.to == null) {
+        w.around = When.Around.of(When.Kind.EARLIER_TODAY);
+      } else {
+        w.clip = When.Clip.TO_NOW;
+      }
+    }
+    readNext(w);
+    boolean anchored = w.around != null || w.from != null || w.to != null || w.afterType >= 0;
+    for (int i = 0; i < w.size() && !anchored; i++) {
+      // "which talk is live?", "anything streaming?": but "drawing diagrams live" is a topic
+      if (w.free(i) && Set.of("live", "streaming", "airing").contains(w.at(i))
+          && (Set.of("is", "are", "what", "whats", "anything", "something", "currently").contains(w.at(i - 1))
+          || w.unusedContentCount() == 1)) {
+        w.used[i] = true;
+        w.around = When.Around.of(When.Kind.NOW);
+        anchored = true;
+      }
+    }
+  }
+
+  private static final Set<String> NEXT_NOUNS = Set.of("talk", "talks", "session", "sessions", "presentation",
+      "presentations", "one", "ones", "slot", "up", "item", "thing", "keynote", "workshop");
+
+  private static void readNext(Words w) {
+    boolean next = w.takeAny("upcoming", "afterwards", "接下来", "soon") | w.takeSeq("coming", "up")
+        | w.takeSeq("up", "next") | w.takeSeq("after", "this") | w.takeSeq("after", "that");
+    for (int i = 0; i < w.size(); i++) {
+      if (!w.free(i) || !w.at(i).equals("next")) {
+        continue;
+      }
+      String before = w.at(i - 1);
+      String after = w.at(i + 1);
+      if (w.unusedContentCount() == 1 || after.isEmpty() && w.unusedContentCount() <= 3 || NEXT_NOUNS.contains(after)
+          || Set.of("what", "whats", "s", "is", "comes", "come").contains(before)) {
+        w.used[i] = true;
+        if (NEXT_NOUNS.contains(after) && !after.equals("keynote") && !after.equals("workshop")) {
+          w.used[i + 1] = true;
+        }
+        next = true;
+      }
+    }
+    if (next && w.around == null) {
+      w.around = When.Around.of(When.Kind.NEXT);
+    }
+  }
+
+  private static void readEveryDay(Words w) {
+    if (w.takeSeq("each", "day") | w.takeSeq("every", "day") | w.takeSeq("all", "days") | w.takeAny("daily", "每天")
+        | w.takeSeq("all", "five", "days") | w.takeSeq("each", "of", "the", "days")) {
+      w.everyDay = true;
+      w.takeSeq("of", "the", "conference");
+      w.takeSeq("of", "the", "event");
+    }
+  }
+
+  // ---- joining the pieces -----------------------------------------------------------------
+
+  /** Joins what the readers found into the question's time, choosing the relation from its verbs. */
+  static When when(Words w) {
+    boolean anchored = w.around != null || w.from != null || w.to != null || !w.days.isEmpty() || w.everyDay
+        || w.afterType >= 0;
+    if (!anchored) {
+      return When.ANY;
+    }
+    When.Relation relation = relation(w);
+    consumeVerbs(w);
+    When.Around around = w.around;
+    if (around != null && w.inSpan && relation == When.Relation.RUNNING) {
+      around = new When.Around(When.Kind.SPAN, around.to(), around.to()); // "what's on in 2 hours": at that moment
+    }
+    When.Clip clip = w.clip;
+    boolean today = w.days.isEmpty() && !w.everyDay;
+    if (clip == When.Clip.NONE && today && (w.from != null || w.to != null) && around == null) {
+      for (String cue : STILL) {
+        if (w.has(cue)) {
+          clip = When.Clip.FROM_NOW; // "which sessions still start before noon"
+        }
+      }
+    }
+    if (clip == When.Clip.NONE && around == null && w.days.contains(DayRef.relative(0)) && w.from == null && w.to == null) {
+      for (String cue : STILL) {
+        if (w.has(cue)) {
+          around = When.Around.of(When.Kind.LATER_TODAY); // "anything left on today's program"
+        }
+      }
+    }
+    return new When(List.copyOf(w.days), w.everyDay, w.from, w.to, around, w.zone, relation, clip, w.afterType);
+  }
+
+  /** Takes the verbs and cues that said how sessions relate to the time: they are no topic ("what starts at 1pm"). */
+  private static void consumeVerbs(Words w) {
+    for (int i = 0; i < w.size(); i++) {
+      String word = w.at(i);
+      if (!w.free(i)) {
+        continue;
+      }
+      if (STARTS.contains(word) || ENDS.contains(word) || RUNNING.contains(word) || STILL.contains(word)) {
+        w.used[i] = true;
+        if (Set.of("kick", "kicks", "kicking", "kicked").contains(word) && w.at(i + 1).equals("off")
+            || Set.of("wrap", "wraps", "wrapped", "wrapping").contains(word) && w.at(i + 1).equals("up")) {
+          w.used[i + 1] = true;
+        }
+      } else if (word.equals("going") && w.at(i + 1).equals("on")) {
+        w.take(i, i + 2);
+      } else if (word.equals("then") && UNTIL.contains(w.at(i - 1))) {
+        w.take(i - 1, i + 1); // "before then": the time named before
+      }
+    }
+  }
+
+  private static When.Relation relation(Words w) {
+    boolean starts = false;
+    boolean ends = false;
+    boolean running = false;
+    for (int i = 0; i < w.size(); i++) {
+      String word = w.at(i);
+      starts |= STARTS.contains(word) && !(word.equals("start") && w.at(i + 1).equals("to"));
+      ends |= ENDS.contains(word) && !(word.equals("end") && w.at(i - 1).equals("to"));
+      running |= RUNNING.contains(word) || word.equals("going") && w.at(i + 1).equals("on")
+          || word.equals("on") && Set.of("s", "whats", "is", "anything", "something", "be", "was", "what").contains(w.at(i - 1));
+    }
+    if (starts) {
+      return When.Relation.STARTS;
+    }
+    if (ends) {
+      return When.Relation.ENDS;
+    }
+    When.Around around = w.around;
+    boolean instant = w.from != null && w.from.equals(w.to) || around != null && (around.kind() == When.Kind.NOW
+        || around.kind() == When.Kind.SPAN && around.from().equals(around.to()));
+    boolean past = around != null && around.kind() == When.Kind.SPAN && around.to().isZero() && around.from().isNegative();
+    return running || instant || past ? When.Relation.RUNNING : When.Relation.STARTS;
+  }
+}
