@@ -66,7 +66,7 @@ public final class Cli {
                               ("-" reads standard input).
 
       Exit codes: 0 answered (even with no results), 1 catalog error, 2 usage error.
-      See docs/catalog.md for the catalog format and README.md for the Slack setup.
+      See docs/catalog.md for the catalog format and docs/operations.md for running it in Slack.
       """;
 
   /** Runs the {@code serve} command; the server lives outside the CLI package. */
