@@ -181,6 +181,6 @@ class SlackPosterTest {
     config.setMethodsEndpointUrlPrefix(apiUrl);
     config.setStatsEnabled(false);
     config.setProxyUrl(null);
-    return SlackServer.slack(config);
+    return SlackBot.slack(config);
   }
 }
