@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.istiocon.bot.files.FileCatalogLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,7 +34,7 @@ class CliTest {
       return 0;
     };
     return new Cli(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), clock, server).run(args);
+        new PrintStream(err, true, StandardCharsets.UTF_8), clock, new FileCatalogLoader(clock), server).run(args);
   }
 
   private String out() {
