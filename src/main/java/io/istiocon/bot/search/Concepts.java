@@ -102,6 +102,10 @@ final class Concepts {
         if (entity == null) {
           entity = index.entities().get(List.of(String.join("", key)));
         }
+        if (entity == null) {
+          entity = nearName(index, slots, i);
+          key = Entities.surface(entity.label());
+        }
         Concept c = new Concept(String.join(" ", key), false);
         c.entity = entity;
         c.add(stems(key), 1f);
@@ -193,6 +197,27 @@ final class Concepts {
     return false;
   }
 
+  /** Returns the sessions whose title or tags hold the concept (what they are about), ascending. */
+  static int[] labelDocs(SearchIndex index, Concept c) {
+    java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+    for (List<String> alt : c.alternatives) {
+      int[] ids = index.postings().termIds(alt);
+      if (ids == null) {
+        continue;
+      }
+      for (int d : index.postings().docs(ids[0])) {
+        boolean all = true;
+        for (String stem : alt) {
+          all &= index.postings().fieldHas(d, stem, Field.TITLE) || index.postings().fieldHas(d, stem, Field.TAGS);
+        }
+        if (all) {
+          out.add(d);
+        }
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
   /** Drops alternatives the index has never seen; a concept left with none is unknown. */
   private static boolean clearUnknown(Concept c) {
     c.alternatives.clear();
@@ -232,6 +257,14 @@ final class Concepts {
     return String.join(" ", out);
   }
 
+  /** Returns the speaker two words at {@code i} sound like, if neither word is a plain topic word. */
+  private static Entity nearName(SearchIndex index, List<Spelling.Correction> slots, int i) {
+    Text.Word a = slots.get(i).word();
+    Text.Word b = slots.get(i + 1).word();
+    boolean topic = index.vocabulary().df(a.text()) > 0 && index.vocabulary().df(b.text()) > 0;
+    return a.han() || b.han() || topic ? null : index.entities().nearName(a.text(), b.text());
+  }
+
   private static int entityAt(SearchIndex index, List<Spelling.Correction> slots, int i) {
     for (int len = Math.min(index.entities().longestKey(), slots.size() - i); len >= 1; len--) {
       if (slots.get(i + len - 1).word().position() != slots.get(i).word().position() + len - 1) {
@@ -242,6 +275,9 @@ final class Concepts {
         return len;
       }
       if (len == 2 && index.entities().get(List.of(String.join("", key))) != null) {
+        return len;
+      }
+      if (len == 2 && nearName(index, slots, i) != null) {
         return len;
       }
     }

@@ -59,6 +59,12 @@ final class DayReader {
           ? w.substring(0, w.length() - 1) : w);
       if (weekday != null) {
         st.used[i] = true;
+        String before = st.at(i - 1);
+        if (st.free(i - 1) && (before.equals("after") || before.equals("before"))) {
+          st.used[i - 1] = true;
+          st.days.add(DayRef.beside(weekday, before.equals("before"))); // "workshops after monday"
+          continue;
+        }
         st.days.add(DayRef.weekday(weekday));
         readWeekdayRange(st, i, weekday);
         continue;

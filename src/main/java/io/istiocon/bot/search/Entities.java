@@ -28,6 +28,8 @@ final class Entities {
   private int longestKey = 1;
   private final List<Entity> speakers = new ArrayList<>();
   private final List<Entity> companies = new ArrayList<>();
+  /** Every word of a person's full name, for names heard rather than read ("rafael fraise"). */
+  private FuzzyDictionary nameWords = new FuzzyDictionary(List.of());
 
   /** Builds the entities of the sessions; {@code postings} tells which name words the program also uses. */
   static Entities of(Session[] docs, Postings postings) {
@@ -37,6 +39,36 @@ final class Entities {
   /** Returns the speaker or company a run of folded words names, or null. */
   Entity get(List<String> key) {
     return byKey.get(key);
+  }
+
+  /**
+   * Returns the person whose two-word name is within two edits a word of {@code first second}
+   * ("rafael fraise" is Raphael Fraysse), the nearest if several; null if none. For names spelled
+   * as heard: both words must be four letters or longer.
+   */
+  Entity nearName(String first, String second) {
+    if (first.length() < 4 || second.length() < 4) {
+      return null;
+    }
+    Entity best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (FuzzyDictionary.Candidate a : withSelf(first)) {
+      for (FuzzyDictionary.Candidate b : withSelf(second)) {
+        Entity e = byKey.get(List.of(a.word(), b.word()));
+        int distance = a.distance() + b.distance();
+        if (e != null && e.kind() == Entity.Kind.SPEAKER && distance > 0 && distance < bestDistance) {
+          best = e;
+          bestDistance = distance;
+        }
+      }
+    }
+    return best;
+  }
+
+  private List<FuzzyDictionary.Candidate> withSelf(String word) {
+    List<FuzzyDictionary.Candidate> out = new ArrayList<>(nameWords.near(word, 2));
+    out.add(new FuzzyDictionary.Candidate(word, 0));
+    return out;
   }
 
   /** Returns the most words any key has. */
@@ -81,6 +113,9 @@ final class Entities {
         }
       }
     }
+    Set<String> words = new HashSet<>();
+    speakerKeys.values().forEach(keys -> keys.forEach(words::addAll));
+    nameWords = new FuzzyDictionary(words);
     for (Map.Entry<String, TreeSet<Integer>> e : bySpeaker.entrySet()) {
       Entity entity = new Entity(Entity.Kind.SPEAKER, e.getKey(), toArray(e.getValue()));
       speakers.add(entity);

@@ -104,6 +104,9 @@ final class OrderReader {
   private static boolean namesASession(Words w, int i) {
     for (int k = i + 1; k <= i + 3; k++) {
       String next = w.at(k);
+      if (k < w.size() && !w.free(k) && !TimeReader.SESSION_NOUNS.contains(next) && TypeWords.single(next) == null) {
+        return w.order != Query.Order.NONE; // "the second biggest audience": the order was read already
+      }
       if (TimeReader.SESSION_NOUNS.contains(next) || TypeWords.single(next) != null
           || Set.of("adoption", "case", "user", "technical").contains(next)) {
         return true;

@@ -77,7 +77,7 @@ public final class QueryEngine {
     Filter filter = new Filter(index, query, now, asker, excluded);
     List<String> specific = unknown.stream().filter(c -> isSpecific(c, literal)).map(c -> c.text).toList();
     List<String> missing = unknown.stream().map(c -> c.text).toList();
-    List<Concepts.Concept> telling = known.stream().filter(c -> !generic(index, c)).toList();
+    List<Concepts.Concept> telling = distinct(known.stream().filter(c -> !generic(index, c)).toList());
     Ranker.Selection rest = known.isEmpty() && !query.hasFilters() ? Ranker.Selection.NONE
         : Ranker.select(index, query, known, entities, filter);
     boolean stillAnswered = !specific.isEmpty() && bearsOut(index, rest, telling);
@@ -97,6 +97,19 @@ public final class QueryEngine {
           ? "; showing everything else the question asks for." : "; showing matches for the rest."));
     }
     Ranker.Selection selection = rest != Ranker.Selection.NONE ? rest : Ranker.select(index, query, known, entities, filter);
+    if (selection.total() == 0 && query.hasFilters()) {
+      // "anything worth staying up for tonight?": words that only abstracts use, in plain English, do
+      // not get to empty what the filters find.
+      List<Concepts.Concept> strong = known.stream().filter(c -> !weak(index, c)).toList();
+      if (strong.size() < known.size()) {
+        Ranker.Selection loose = Ranker.select(index, query, strong, entities, filter);
+        if (loose.total() > 0) {
+          notes.add("None of them mentions " + quoted(known.stream().filter(c -> !strong.contains(c)).map(c -> c.text)
+              .toList()) + "; showing them all.");
+          selection = loose;
+        }
+      }
+    }
     if (selection.total() == 0) {
       return Explanations.emptied(index, query, intent, known, entities, now, asker, excluded, notes);
     }
@@ -113,8 +126,9 @@ public final class QueryEngine {
   }
 
   /**
-   * Returns the sessions of the speakers and companies the question excludes ("other than Intel").
-   * An excluded word that names no one is a topic after all ("without knowing istio").
+   * Returns the sessions the question excludes by name or topic: a speaker's or company's ("other
+   * than Intel"), or those whose title or tags hold the topic ("excluding the wasm ones"). An
+   * excluded word too common to tell sessions apart is a topic after all ("without knowing istio").
    */
   private static int[] excluded(SearchIndex index, Query query, Set<String> literal, List<Concepts.Concept> known) {
     if (query.notContent().isEmpty()) {
@@ -122,8 +136,10 @@ public final class QueryEngine {
     }
     int[] docs = null;
     for (Concepts.Concept c : Concepts.of(index, query.notContent(), literal).concepts()) {
-      if (c.entity != null) {
-        docs = docs == null ? c.entity.docs() : Ranker.union(docs, c.entity.docs());
+      int[] out = c.entity != null ? c.entity.docs() : c.alternatives.isEmpty() || generic(index, c) ? null
+          : Concepts.labelDocs(index, c);
+      if (out != null) {
+        docs = docs == null ? out : Ranker.union(docs, out);
       } else if (!c.alternatives.isEmpty()) {
         known.add(c);
       }
@@ -173,12 +189,37 @@ public final class QueryEngine {
     return covered >= 2 && evidence >= EVIDENCE;
   }
 
+  /** Returns the concepts with the first of those that stand for the same terms ("side by side" is one side). */
+  private static List<Concepts.Concept> distinct(List<Concepts.Concept> concepts) {
+    List<Concepts.Concept> out = new ArrayList<>();
+    Set<List<List<String>>> seen = new HashSet<>();
+    for (Concepts.Concept c : concepts) {
+      if (seen.add(c.alternatives)) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
   private static int df(SearchIndex index, Concepts.Concept c) {
     int most = 0;
     for (List<String> alt : c.alternatives) {
       most = Math.max(most, index.postings().df(index.postings().termIds(alt)));
     }
     return most;
+  }
+
+  /** Returns whether a concept is a plain English word that no title or tag holds: no topic of its own. */
+  private static boolean weak(SearchIndex index, Concepts.Concept c) {
+    if (c.entity != null || c.glossed || c.han) {
+      return false;
+    }
+    for (String word : c.text.split(" ")) {
+      if (!EnglishWords.contains(word)) {
+        return false;
+      }
+    }
+    return Concepts.labelDocs(index, c).length == 0;
   }
 
   /** Returns whether a concept is so common in the catalog that it tells no session apart ("istio", "mesh"). */

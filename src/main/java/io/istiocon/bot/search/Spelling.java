@@ -68,7 +68,7 @@ final class Spelling {
       weights.add(1f);
       return new Correction(word, w, alts, weights, Correction.Kind.EXACT);
     }
-    if (literal.contains(w) || EnglishWords.contains(w)) {
+    if (literal.contains(w) || EnglishWords.contains(w) || EnglishWords.isProduct(w)) {
       // An English word the catalog lacks is no typo of one it has ("serving" is not "service"), and an
       // acronym or product name as written is meant as written.
       return new Correction(word, w, alts, weights, Correction.Kind.NONE);

@@ -55,7 +55,7 @@ final class TimeReader {
       Map.entry("morning", part(5, 12, false)), Map.entry("mornings", part(5, 12, false)),
       Map.entry("上午", part(5, 12, false)), Map.entry("早上", part(5, 12, false)), Map.entry("早晨", part(5, 12, false)),
       Map.entry("afternoon", part(12, 17, true)), Map.entry("afternoons", part(12, 17, true)),
-      Map.entry("下午", part(12, 17, true)), Map.entry("lunchtime", part(12, 14, true)), Map.entry("lunch", part(12, 14, true)),
+      Map.entry("下午", part(12, 17, true)), Map.entry("lunchtime", part(12, 13, true)), Map.entry("lunch", part(12, 13, true)),
       Map.entry("中午", part(11, 14, true)), Map.entry("evening", part(17, 22, true)), Map.entry("evenings", part(17, 22, true)),
       Map.entry("晚上", part(17, 22, true)), Map.entry("night", part(17, 4, true)), Map.entry("nights", part(17, 4, true)),
       Map.entry("tonight", part(17, 4, true)), Map.entry("tonite", part(17, 4, true)), Map.entry("今晚", part(17, 4, true)),
@@ -114,9 +114,35 @@ final class TimeReader {
         w.take(i, end);
       }
     }
+    readHome(w);
     w.takeSeq("my", "time");
     w.takeSeq("local", "time");
     w.takeSeq("my", "timezone");
+  }
+
+  /** Reads where the asker says they are: "I'm in Bangalore", "here in London", "we're based in Berlin". */
+  private static void readHome(Words w) {
+    for (int i = 0; i < w.size(); i++) {
+      if (!w.at(i).equals("in") || !w.free(i + 1)) {
+        continue;
+      }
+      String before = w.at(i - 1);
+      boolean home = Set.of("im", "here", "based", "living", "located", "sitting", "were", "live").contains(before)
+          || before.equals("am") && w.at(i - 2).equals("i") || before.equals("are") && w.at(i - 2).equals("we");
+      if (!home) {
+        continue;
+      }
+      for (int n = 2; n >= 1; n--) {
+        ZoneId place = Zones.place(List.of(w.at(i + 1), w.at(i + 2)).subList(0, n));
+        if (place != null && (n == 1 || w.free(i + 2))) {
+          if (w.zone == null) {
+            w.zone = place;
+          }
+          w.take(i - (before.equals("am") || before.equals("are") ? 2 : 1), i + 1 + n);
+          return;
+        }
+      }
+    }
   }
 
   /** Returns whether a clock marker sits right before {@code i} or right after the {@code n} words at {@code i}. */
@@ -132,12 +158,17 @@ final class TimeReader {
       if (!w.free(i) || !(cue.equals("after") || cue.equals("following") || cue.equals("once"))) {
         continue;
       }
+      // "after the keynote", "after the roadmap keynote": up to two words of topic before the kind
+      List<String> topic = new java.util.ArrayList<>();
       int j = i + 1;
-      while (Set.of("the", "this", "that", "opening", "morning", "big").contains(w.at(j))) {
+      while (j <= i + 4 && TypeWords.single(w.at(j)) == null && w.free(j) && !w.at(j).isEmpty()) {
+        if (!Lexicon.isFiller(w.at(j))) {
+          topic.add(w.at(j));
+        }
         j++;
       }
       SessionType type = TypeWords.single(w.at(j));
-      if (type == null) {
+      if (type == null || topic.size() > 2 || !w.free(j)) {
         continue;
       }
       int start = i;
@@ -149,6 +180,7 @@ final class TimeReader {
         end += w.at(end + 1).equals("over") ? 2 : 1;
       }
       w.afterType = type.ordinal();
+      w.afterWords = List.copyOf(topic);
       w.take(start, end);
       return;
     }
@@ -179,6 +211,10 @@ final class TimeReader {
     }
     Integer n = number(first);
     if (n == null) {
+      String before = w.at(i - 1);
+      if ((FUTURE.contains(before) || PAST.contains(before)) && (MINUTES.contains(first) || HOURS.contains(first))) {
+        return new Span(HOURS.contains(first) ? 60 : 1, i + 1); // "the last hour"
+      }
       return null;
     }
     int j = i + 1;
@@ -222,6 +258,9 @@ final class TimeReader {
         start--;
       }
       int before = w.at(start - 1).equals("the") ? start - 2 : start - 1;
+      if (number(w.at(i)) == null && Clocks.length(w.at(i)) == null && !w.at(i).equals("half") && !w.at(i).equals("quarter")) {
+        before = i - 1; // "the last hour": the cue is right before the unit
+      }
       String cue = w.at(before);
       if (FUTURE.contains(cue) || PAST.contains(cue)) {
         start = before;
@@ -244,9 +283,8 @@ final class TimeReader {
       } else if (SESSION_NOUNS.contains(w.at(end)) || TypeWords.single(w.at(end)) != null) {
         w.length = d; // "a 10-minute talk": the noun stays for the type reader
         end += w.at(end).equals("long") ? 1 : 0;
-      } else if (!Clocks.isMarker(w.at(i))) {
-        continue; // "two hours" with nothing around it says nothing about time
       }
+      // A length with nothing around it ("still got a couple of hours") says nothing about time, and no topic either.
       w.take(start, end);
     }
   }
@@ -348,7 +386,14 @@ final class TimeReader {
         start -= w.at(start - 1).equals("this") ? 1 : 2;
       }
       boolean instant = w.from != null && w.from.equals(w.to);
-      if (instant) {
+      String cue = w.at(start - 1);
+      if (UNTIL.contains(cue) && w.free(start - 1)) {
+        w.to = from; // "before lunch"
+        start--;
+      } else if ((cue.equals("after") || cue.equals("since")) && w.free(start - 1)) {
+        w.from = to; // "after lunch"
+        start--;
+      } else if (instant) {
         if (part.pm() && w.from.getHour() < 12) {
           w.from = w.from.plusHours(12); // "3 in the afternoon"
           w.to = w.from;
@@ -356,13 +401,10 @@ final class TimeReader {
       } else if (w.from == null && w.to == null) {
         w.from = from;
         w.to = to;
-      } else {
-        if (w.from == null || within(from, w.from, to)) {
-          w.from = w.from == null ? from : w.from;
-        }
-        if (w.to == null) {
-          w.to = to;
-        }
+      } else if (w.to == null) {
+        w.to = to; // "after 3 this afternoon"
+      } else if (w.from == null && within(from, w.to, to)) {
+        w.from = from; // "before 10 this morning"
       }
       w.take(start, i + 1);
     }
@@ -386,7 +428,13 @@ final class TimeReader {
         | w.takeSeq("still", "to", "come") | w.takeAny("later")) {
       w.around = w.around == null ? When.Around.of(When.Kind.LATER_TODAY) : w.around;
     }
-    boolean missed = w.takeSeq("so", "far", "today") | w.takeSeq("did", "i", "miss") | w.takeAny("missed", "earlier", "already");
+    boolean missed = w.takeSeq("so", "far", "today") | w.takeSeq("did", "i", "miss") | w.takeAny("missed")
+        | w.takeSeq("earlier", "today") | w.takeSeq("earlier", "on") | w.takeSeq("this", "morning", "already");
+    int earlier = w.find("earlier");
+    if (earlier >= 0 && (w.unusedContentCount() <= 3 || w.has("today"))) {
+      w.used[earlier] = true; // "what happened earlier?", not "earlier versions of istio"
+      missed = true;
+    }
     if (missed) {
       if (w.around == null && w.from == null && w.to == null) {
         w.around = When.Around.of(When.Kind.EARLIER_TODAY);
@@ -474,7 +522,8 @@ final class TimeReader {
         }
       }
     }
-    return new When(List.copyOf(w.days), w.everyDay, w.from, w.to, around, w.zone, relation, clip, w.afterType);
+    return new When(List.copyOf(w.days), w.everyDay, w.from, w.to, around, w.zone, relation, clip, w.afterType,
+        w.afterWords);
   }
 
   /** Takes the verbs and cues that said how sessions relate to the time: they are no topic ("what starts at 1pm"). */

@@ -44,7 +44,7 @@ final class TimeWindow {
       return new TimeWindow(when.relation(), spans, -1);
     }
     boolean named = !when.days().isEmpty() || when.everyDay() || when.hasWindow();
-    int reference = reference(index, when.afterType(), named ? new TimeWindow(When.Relation.STARTS, spans, -1) : null,
+    int reference = reference(index, when, named ? new TimeWindow(When.Relation.STARTS, spans, -1) : null,
         now.getEpochSecond());
     long[][] after = new long[conferences.size()][];
     for (int c = 0; c < conferences.size(); c++) {
@@ -178,14 +178,16 @@ final class TimeWindow {
    * Finds the session of a type that "after the keynote" means: the one running at the moment of
    * asking, else the last one over today, else the next one; within the named days if any.
    */
-  private static int reference(SearchIndex index, int type, TimeWindow named, long now) {
+  private static int reference(SearchIndex index, When when, TimeWindow named, long now) {
     Schedule schedule = index.schedule();
+    int type = when.afterType();
+    List<String> stems = when.afterWords().stream().map(Stemmer::stem).toList();
     int running = -1;
     int before = -1;
     int after = -1;
     int first = -1;
     for (int d : schedule.chronological()) {
-      if (schedule.type(d) != type || named != null && !named.accepts(schedule, d)) {
+      if (schedule.type(d) != type || named != null && !named.accepts(schedule, d) || !holdsAll(index, d, stems)) {
         continue;
       }
       first = first < 0 ? d : first;
@@ -200,6 +202,16 @@ final class TimeWindow {
       }
     }
     return running >= 0 ? running : before >= 0 ? before : after >= 0 ? after : first;
+  }
+
+  private static boolean holdsAll(SearchIndex index, int d, List<String> stems) {
+    for (String stem : stems) {
+      int id = index.postings().termId(stem);
+      if (id < 0 || java.util.Arrays.binarySearch(index.postings().docs(id), d) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Returns whether the question names no time. */

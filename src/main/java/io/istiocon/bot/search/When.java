@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param relation how a session must relate to the time
  * @param clip whether the time is cut at the moment of asking: from it ("still", "left") or up to it ("missed")
  * @param afterType the ordinal of a session type the answer must follow ("right after the keynote"), or -1
+ * @param afterWords folded words the session followed must hold ("after the roadmap keynote")
  */
 public record When(
     List<DayRef> days,
@@ -32,13 +33,15 @@ public record When(
     ZoneId zone,
     Relation relation,
     Clip clip,
-    int afterType) {
+    int afterType,
+    List<String> afterWords) {
 
   /** No time named. */
-  public static final When ANY = new When(List.of(), false, null, null, null, null, Relation.STARTS, Clip.NONE, -1);
+  public static final When ANY = new When(List.of(), false, null, null, null, null, Relation.STARTS, Clip.NONE, -1, List.of());
 
   public When {
     days = List.copyOf(days);
+    afterWords = List.copyOf(afterWords);
     Objects.requireNonNull(relation, "relation");
     Objects.requireNonNull(clip, "clip");
   }
@@ -132,11 +135,11 @@ public record When(
 
   /** Returns a copy with other days. */
   When withDays(List<DayRef> newDays) {
-    return new When(newDays, everyDay, from, to, around, zone, relation, clip, afterType);
+    return new When(newDays, everyDay, from, to, around, zone, relation, clip, afterType, afterWords);
   }
 
   /** Returns a copy with another relative span. */
   When withAround(Around newAround) {
-    return new When(days, everyDay, from, to, newAround, zone, relation, clip, afterType);
+    return new When(days, everyDay, from, to, newAround, zone, relation, clip, afterType, afterWords);
   }
 }

@@ -37,6 +37,7 @@ final class Words {
   When.Relation relation;
   When.Clip clip = When.Clip.NONE;
   int afterType = -1;
+  List<String> afterWords = List.of();
   /** Whether the span came as "in 10 minutes", which means the moment then when asking what is on. */
   boolean inSpan;
 
@@ -162,12 +163,24 @@ final class Words {
    */
   void markExclusions() {
     for (int i = 0; i < words.size(); i++) {
+      if (POST_CUES.contains(at(i)) || at(i).equals("not") && at(i + 1).equals("included")) {
+        // "keynotes excluded", "google talks, keynotes aside": the word before is excluded
+        int j = i - 1;
+        if (j >= 0 && !used[j] && !Lexicon.isFiller(at(j))) {
+          negated[j] = true;
+          take(i, at(i).equals("not") ? i + 2 : i + 1);
+        }
+        continue;
+      }
       int after = exclusionCue(i);
       if (after < 0) {
         continue;
       }
       for (int j = after, n = 0; j < words.size() && n < 4; j++) {
         String w = at(j);
+        if (j > after && Set.of("and", "or", "nor").contains(w) && isFilterWord(at(j + 1))) {
+          continue; // "other than keynotes and workshops"
+        }
         if (j > after && (SCOPE_ENDS.contains(w) || exclusionCue(j) >= 0)) {
           break;
         }
@@ -176,6 +189,13 @@ final class Words {
       }
       take(i, after);
     }
+  }
+
+  private static final Set<String> POST_CUES = Set.of("excluded", "aside", "omitted");
+  private static final Set<String> NEGATIONS = Set.of("not", "no", "arent", "isnt", "dont", "doesnt", "wasnt", "werent");
+
+  private static boolean isFilterWord(String w) {
+    return TypeWords.single(w) != null || Set.of("chinese", "english", "mandarin").contains(w);
   }
 
   private static final Set<String> SCOPE_ENDS = Set.of("that", "which", "who", "about", "on", "with", "for", "during",
@@ -197,9 +217,9 @@ final class Words {
         "non").contains(w)) {
       return i + 1;
     }
-    if ((w.equals("not") || w.equals("no")) && (TypeWords.single(next) != null || Set.of("the", "any", "in",
-        "chinese", "english").contains(next))) {
-      return i + 1;
+    if (NEGATIONS.contains(w) && (isFilterWord(next) || Set.of("the", "any", "in", "about", "on", "from", "by")
+        .contains(next))) {
+      return i + 1; // "not the lightning ones", "that aren't about contributing", "aren't in chinese"
     }
     return -1;
   }
