@@ -1,7 +1,6 @@
 package io.istiocon.bot.search;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -250,11 +249,16 @@ final class Concepts {
   }
 
   private static String text(List<Spelling.Correction> slots, int from, int length) {
-    List<String> out = new ArrayList<>();
+    StringBuilder out = new StringBuilder();
     for (int k = from; k < from + length; k++) {
-      out.add(slots.get(k).word().text());
+      Text.Word word = slots.get(k).word();
+      if (k > from && word.han() && slots.get(k - 1).word().han()) {
+        out.appendCodePoint(word.text().codePointBefore(word.text().length())); // 区块 + 块链 = 区块链
+      } else {
+        out.append(k > from ? " " : "").append(word.text());
+      }
     }
-    return String.join(" ", out);
+    return out.toString();
   }
 
   /** Returns the speaker two words at {@code i} sound like, if neither word is a plain topic word. */

@@ -197,7 +197,8 @@ final class Explanations {
 
   /** Keeps only the session the question picks ("the second spotlight"), with any tied with the first. */
   static Ranker.Selection pick(SearchIndex index, Query query, Ranker.Selection selection, List<String> notes) {
-    int pick = query.pick();
+    // "right after the keynote" asks for the one session that follows (with any starting at the same time).
+    int pick = query.pick() > 0 ? query.pick() : query.when().afterType() >= 0 ? 1 : 0;
     List<Answer.Hit> hits = selection.hits();
     if (pick == 0 || hits.isEmpty()) {
       return selection;

@@ -1,18 +1,12 @@
 package io.istiocon.bot.search;
 
-import io.istiocon.bot.catalog.Conference;
 import io.istiocon.bot.catalog.Session;
-import io.istiocon.bot.catalog.SessionType;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Chooses and orders the sessions of an answer: the question's filters, whole sets in program or
