@@ -159,7 +159,8 @@ public final class QueryEngine {
     for (String word : c.text.split(" ")) {
       boolean letters = word.chars().allMatch(ch -> ch >= 'a' && ch <= 'z');
       boolean english = letters && EnglishWords.contains(word);
-      if (!english && word.length() >= 3 && (!letters || word.length() >= 4 || literal.contains(word))) {
+      boolean noise = word.chars().distinct().count() < 2 || word.length() > 40; // "xxxxxxxx", a pasted blob
+      if (!english && !noise && word.length() >= 3 && (!letters || word.length() >= 4 || literal.contains(word))) {
         return true;
       }
     }

@@ -88,7 +88,7 @@ public final class AnswerService {
 
   /** Answers a question as of {@code now}, in each conference's own zone. Never throws for any question text. */
   public Answer ask(String question, Instant now) {
-    return ask(question, now, null);
+    return ask(question, now, () -> null);
   }
 
   /**
@@ -96,6 +96,14 @@ public final class AnswerService {
    * or in each conference's own zone when it is null. Never throws for any question text.
    */
   public Answer ask(String question, Instant now, ZoneId zone) {
+    return ask(question, now, () -> zone);
+  }
+
+  /**
+   * Answers a question as of {@code now}; {@code zone} is asked for the asker's zone only when the
+   * question's time of day is theirs ("this afternoon"), so most questions never look it up.
+   */
+  public Answer ask(String question, Instant now, Supplier<ZoneId> zone) {
     CatalogSnapshot snapshot = snapshots.get();
     Parsed read = parsed.get(question == null ? "" : question, q -> Parsed.of(engine.parse(q)));
     Query query = read.query();
@@ -103,7 +111,7 @@ public final class AnswerService {
     // right for everyone who asks within that minute.
     Instant at = query.dependsOnClock() ? now.truncatedTo(ChronoUnit.MINUTES) : now;
     long minute = query.dependsOnClock() ? at.getEpochSecond() / 60 : -1;
-    ZoneId asker = query.dependsOnZone() ? zone : null;
+    ZoneId asker = query.dependsOnZone() ? zone.get() : null;
     Key key = new Key(read, snapshot.catalog().version(), minute, asker);
     return cache.get(key, k -> engine.answer(snapshot.index(), query, at, asker));
   }
