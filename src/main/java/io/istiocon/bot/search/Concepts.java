@@ -199,22 +199,30 @@ final class Concepts {
   /** Returns the sessions whose title or tags hold the concept (what they are about), ascending. */
   static int[] labelDocs(SearchIndex index, Concept c) {
     java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+    Postings postings = index.postings();
     for (List<String> alt : c.alternatives) {
-      int[] ids = index.postings().termIds(alt);
+      int[] ids = postings.termIds(alt);
       if (ids == null) {
         continue;
       }
-      for (int d : index.postings().docs(ids[0])) {
-        boolean all = true;
-        for (String stem : alt) {
-          all &= index.postings().fieldHas(d, stem, Field.TITLE) || index.postings().fieldHas(d, stem, Field.TAGS);
+      int[] docs = postings.docs(ids[0]);
+      int[] packed = postings.packed(ids[0]);
+      for (int i = 0; i < docs.length; i++) {
+        boolean all = about(packed[i]);
+        for (int k = 1; all && k < ids.length; k++) {
+          int at = java.util.Arrays.binarySearch(postings.docs(ids[k]), docs[i]);
+          all = at >= 0 && about(postings.packed(ids[k])[at]);
         }
         if (all) {
-          out.add(d);
+          out.add(docs[i]);
         }
       }
     }
     return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static boolean about(int packed) {
+    return Field.TITLE.tf(packed) + Field.TAGS.tf(packed) > 0;
   }
 
   /** Drops alternatives the index has never seen; a concept left with none is unknown. */

@@ -75,40 +75,15 @@ public final class QueryEngine {
       intent = entities.get(0).kind() == Entity.Kind.SPEAKER ? Query.Intent.SPEAKER : Query.Intent.COMPANY;
     }
     Filter filter = new Filter(index, query, now, asker, excluded);
-    List<String> specific = unknown.stream().filter(c -> isSpecific(c, literal)).map(c -> c.text).toList();
-    List<String> missing = unknown.stream().map(c -> c.text).toList();
-    List<Concepts.Concept> telling = distinct(known.stream().filter(c -> !generic(index, c)).toList());
-    Ranker.Selection rest = known.isEmpty() && !query.hasFilters() ? Ranker.Selection.NONE
-        : Ranker.select(index, query, known, entities, filter);
-    boolean stillAnswered = !specific.isEmpty() && bearsOut(index, rest, telling);
-    if (!stillAnswered && (!specific.isEmpty() || !missing.isEmpty() && (known.isEmpty() ? !query.hasFilters() : telling.isEmpty()))) {
-      // The most specific thing asked for is nowhere in the catalog: say so, and offer the rest only as closest.
-      notes.add(0, "No session mentions " + quoted(specific.isEmpty() ? missing : specific) + ".");
-      List<Answer.Hit> closest = known.isEmpty() && !query.hasFilters() ? List.of()
-          : Explanations.top(rest.hits(), Explanations.CLOSEST);
-      if (!closest.isEmpty()) {
-        notes.add("Closest, on the rest of the question:");
+    Ranker.Selection selection = Ranker.select(index, query, known, entities, filter);
+    if (!unknown.isEmpty()) {
+      Answer uncovered = uncovered(index, query, intent, known, unknown, selection, literal, notes);
+      if (uncovered != null) {
+        return uncovered;
       }
-      return Explanations.empty(index, query, intent, notes, closest.isEmpty() ? Explanations.suggest(index, query) : List.of(),
-          closest);
     }
-    if (!missing.isEmpty()) {
-      notes.add(0, "No session mentions " + quoted(missing) + (known.isEmpty()
-          ? "; showing everything else the question asks for." : "; showing matches for the rest."));
-    }
-    Ranker.Selection selection = rest != Ranker.Selection.NONE ? rest : Ranker.select(index, query, known, entities, filter);
     if (selection.total() == 0 && query.hasFilters()) {
-      // "anything worth staying up for tonight?": words that only abstracts use, in plain English, do
-      // not get to empty what the filters find.
-      List<Concepts.Concept> strong = known.stream().filter(c -> !weak(index, c)).toList();
-      if (strong.size() < known.size()) {
-        Ranker.Selection loose = Ranker.select(index, query, strong, entities, filter);
-        if (loose.total() > 0) {
-          notes.add("None of them mentions " + quoted(known.stream().filter(c -> !strong.contains(c)).map(c -> c.text)
-              .toList()) + "; showing them all.");
-          selection = loose;
-        }
-      }
+      selection = loosen(index, query, known, entities, filter, notes);
     }
     if (selection.total() == 0) {
       return Explanations.emptied(index, query, intent, known, entities, now, asker, excluded, notes);
@@ -123,6 +98,55 @@ public final class QueryEngine {
     }
     return new Answer(query, intent, selection.hits(), selection.total(), selection.set(), notes, List.of(), List.of(),
         index.catalog());
+  }
+
+  /**
+   * Answers a question some of whose words no session uses. When the most specific of them is a
+   * product, project or protocol ("dapr", "区块链") and the rest does not answer the question on its
+   * own, or when the rest is only generic words, no session covers the question: say so first and
+   * offer the rest only as the closest. Otherwise note the missing words and return null, so the
+   * rest answers.
+   */
+  private static Answer uncovered(SearchIndex index, Query query, Query.Intent intent, List<Concepts.Concept> known,
+      List<Concepts.Concept> unknown, Ranker.Selection rest, Set<String> literal, List<String> notes) {
+    List<String> specific = unknown.stream().filter(c -> isSpecific(c, literal)).map(c -> c.text).toList();
+    List<String> missing = unknown.stream().map(c -> c.text).toList();
+    List<Concepts.Concept> telling = distinct(known.stream().filter(c -> !generic(index, c)).toList());
+    boolean uncovered = specific.isEmpty()
+        ? known.isEmpty() ? !query.hasFilters() : telling.isEmpty()
+        : !bearsOut(index, rest, telling);
+    if (!uncovered) {
+      notes.add(0, "No session mentions " + quoted(missing) + (known.isEmpty()
+          ? "; showing everything else the question asks for." : "; showing matches for the rest."));
+      return null;
+    }
+    notes.add(0, "No session mentions " + quoted(specific.isEmpty() ? missing : specific) + ".");
+    // With no other word and no filter, the rest is the whole program: nothing is closer than anything else.
+    List<Answer.Hit> closest = known.isEmpty() && !query.hasFilters() ? List.of()
+        : Explanations.top(rest.hits(), Explanations.CLOSEST);
+    if (!closest.isEmpty()) {
+      notes.add("Closest, on the rest of the question:");
+    }
+    return Explanations.empty(index, query, intent, notes, closest.isEmpty() ? Explanations.suggest(index, query) : List.of(),
+        closest);
+  }
+
+  /**
+   * Drops the plain English words that no title or tag holds when, with them, the filters find
+   * nothing: "anything worth staying up for tonight?" lists tonight's sessions.
+   */
+  private static Ranker.Selection loosen(SearchIndex index, Query query, List<Concepts.Concept> known,
+      List<Entity> entities, Filter filter, List<String> notes) {
+    List<Concepts.Concept> strong = known.stream().filter(c -> !weak(index, c)).toList();
+    if (strong.size() == known.size()) {
+      return Ranker.Selection.NONE;
+    }
+    Ranker.Selection loose = Ranker.select(index, query, strong, entities, filter);
+    if (loose.total() > 0) {
+      notes.add("None of them mentions " + quoted(known.stream().filter(c -> !strong.contains(c)).map(c -> c.text)
+          .toList()) + "; showing them all.");
+    }
+    return loose;
   }
 
   /**
