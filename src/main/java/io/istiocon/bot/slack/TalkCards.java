@@ -61,6 +61,8 @@ final class TalkCards {
   static final int MAX_BUTTON = 75;
   /** Links longer than this are left out rather than risk Block Kit's 3,000-character URL limit. */
   static final int MAX_LINK = 1000;
+  /** Closest sessions shown beside an empty answer, at most. */
+  static final int CLOSEST = 3;
   /** Cards on one page of an answer. */
   static final int PAGE = 5;
   /** About how long a card's abstract may be. */
@@ -194,6 +196,18 @@ final class TalkCards {
       text.append('\n').append(fit(note, 300, 600));
     }
     blocks.add(section(s -> s.text(markdownText(text.toString()))));
+    // What comes closest, offered beside the answer, never as it: the note above says why.
+    List<Answer.Hit> closest = answer.closest().subList(0, Math.min(CLOSEST, answer.closest().size()));
+    for (int n = closest.size(); n >= 1; n--) {
+      List<LayoutBlock> withCards = new ArrayList<>(blocks);
+      for (int i = 0; i < n; i++) {
+        withCards.addAll(card(closest.get(i).session(), answer.query().lead(), i, false));
+      }
+      if (fits(withCards, MAX_BLOCKS - 4, MAX_JSON - 2_000)) {
+        blocks = withCards;
+        break;
+      }
+    }
     List<BlockElement> buttons = new ArrayList<>();
     List<String> suggestions = answer.suggestions().stream().limit(5).toList();
     if (!suggestions.isEmpty()) {
@@ -205,6 +219,8 @@ final class TalkCards {
     buttons.add(askButton(buttons.size(), "help", "Show examples"));
     blocks.add(actions(buttons));
     String fallback = "No sessions match \u201c" + question(question) + "\u201d."
+        + (closest.isEmpty() ? "" : " Closest: " + closest.stream().map(h -> fit(h.session().title(), 100, 500))
+            .collect(Collectors.joining("; ")) + ".")
         + (suggestions.isEmpty() ? "" : " Did you mean: " + suggestions.stream().map(s -> fit(s, 100, 500))
             .collect(Collectors.joining(", ")) + "?");
     return new Message(cap(fallback), blocks);
