@@ -3,6 +3,10 @@ package io.istiocon.bot.search;
 import io.istiocon.bot.catalog.Catalog;
 import io.istiocon.bot.catalog.Session;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The engine's reply to one question: ranked sessions (best first), notes that explain the answer
@@ -16,6 +20,7 @@ import java.util.List;
  * @param set whether the question asked for a whole set (all workshops) rather than one talk
  * @param closest when {@code hits} is empty, the sessions that come closest (a filter dropped, or
  *     matches on the question's other words), best first; empty otherwise
+ * @param renderings what adapters drew from this answer (a page of Slack cards), kept with it
  */
 public record Answer(
     Query query,
@@ -26,7 +31,8 @@ public record Answer(
     List<String> notes,
     List<String> suggestions,
     List<Hit> closest,
-    Catalog catalog) {
+    Catalog catalog,
+    Renderings renderings) {
 
   /** An answer carries at most this many sessions; {@link #total} still counts them all. */
   public static final int MAX_HITS = 1000;
@@ -41,6 +47,38 @@ public record Answer(
     closest = List.copyOf(closest);
     if (!hits.isEmpty() && !closest.isEmpty()) {
       throw new IllegalArgumentException("an answer with hits offers nothing as closest");
+    }
+    Objects.requireNonNull(renderings, "renderings");
+  }
+
+  /** Creates an answer that nothing has drawn yet. */
+  public Answer(Query query, Query.Intent intent, List<Hit> hits, int total, boolean set, List<String> notes,
+      List<String> suggestions, List<Hit> closest, Catalog catalog) {
+    this(query, intent, hits, total, set, notes, suggestions, closest, catalog, new Renderings());
+  }
+
+  /**
+   * What adapters drew from an answer, by what they drew (a page, for a surface), kept as long as the
+   * answer is: a cached answer asked again by many people (a keynote ends, everyone asks "what's
+   * next") is drawn once, and the answer cache stays the only cache. At most {@link #MAX} drawings.
+   */
+  public static final class Renderings {
+    /** Drawings kept per answer, at most; more are drawn each time, not kept. */
+    public static final int MAX = 16;
+    private final Map<Object, Object> drawn = new ConcurrentHashMap<>();
+
+    /** Returns the drawing for {@code key}, drawing it with {@code draw} the first time. */
+    @SuppressWarnings("unchecked") // each key's adapter draws one type for it
+    public <T> T get(Object key, Supplier<T> draw) {
+      Object known = drawn.get(key);
+      if (known != null) {
+        return (T) known;
+      }
+      T fresh = draw.get();
+      if (drawn.size() < MAX) {
+        drawn.putIfAbsent(key, fresh);
+      }
+      return fresh;
     }
   }
 
