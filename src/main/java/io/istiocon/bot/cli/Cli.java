@@ -346,15 +346,20 @@ public final class Cli {
     Map<String, Integer> languages = new TreeMap<>();
     Map<String, Integer> types = new TreeMap<>();
     Set<java.time.LocalDate> days = new LinkedHashSet<>();
+    Set<String> rooms = new LinkedHashSet<>();
+    Set<String> tracks = new LinkedHashSet<>();
     for (Session s : c.sessions()) {
       s.speakers().stream().map(Speaker::name).forEach(speakers::add);
+      s.roomName().ifPresent(rooms::add);
+      s.trackName().ifPresent(tracks::add);
       languages.merge(s.language(), 1, Integer::sum);
       types.merge(s.type().id(), 1, Integer::sum);
       days.add(c.dayOf(s.start()));
     }
     return result.name() + ": " + c.name() + " (" + c.id() + "), " + c.start().format(DAY) + " \u2013 " + c.end().format(DAY)
         + ", " + c.zone().getId() + "\n"
-        + "  " + c.sessions().size() + " sessions on " + days.size() + " days, " + speakers.size() + " speakers\n"
+        + "  " + c.sessions().size() + " sessions on " + days.size() + " days, " + speakers.size() + " speakers"
+        + (rooms.isEmpty() ? "" : ", " + rooms.size() + " rooms") + (tracks.isEmpty() ? "" : ", " + tracks.size() + " tracks") + "\n"
         + "  languages: " + join(languages) + "\n"
         + "  types: " + join(types);
   }

@@ -128,7 +128,8 @@ final class TalkCards {
     for (int n = hits.size(); n >= 1; n--) {
       List<LayoutBlock> blocks = answerHead(answer, page, n);
       for (int i = 0; i < n; i++) {
-        blocks.addAll(card(hits.get(i).session(), lead, i, false));
+        Session session = hits.get(i).session();
+        blocks.addAll(card(session, answer.catalog().nameIfSeveral(session), lead, i, false));
       }
       blocks.addAll(answerFoot(answer, page, n, surface));
       if (fits(blocks, MAX_BLOCKS, MAX_JSON)) {
@@ -137,7 +138,7 @@ final class TalkCards {
     }
     // Even one card is too big (a catalog with huge links and text): show it without its abstract.
     List<LayoutBlock> blocks = answerHead(answer, page, 1);
-    blocks.addAll(card(hits.get(0).session(), lead, 0, true));
+    blocks.addAll(card(hits.get(0).session(), answer.catalog().nameIfSeveral(hits.get(0).session()), lead, 0, true));
     blocks.addAll(answerFoot(answer, page, 1, surface));
     return new Message(fallback(answer, page, hits.subList(0, 1)), blocks);
   }
@@ -332,14 +333,17 @@ final class TalkCards {
       }
     }
     for (Answer.Hit hit : answer.page(0, cards)) {
-      blocks.addAll(card(hit.session(), Query.Lead.NONE, index[0]++, false));
+      blocks.addAll(card(hit.session(), answer.catalog().nameIfSeveral(hit.session()), Query.Lead.NONE, index[0]++, false));
     }
   }
 
   // ---- the talk card ----------------------------------------------------------------------
 
-  /** Renders one session: section, context line, link buttons, divider; {@code index} keeps action ids unique. */
-  static List<LayoutBlock> card(Session s, Query.Lead lead, int index, boolean compact) {
+  /**
+   * Renders one session: section, context line, link buttons, divider; {@code index} keeps action ids
+   * unique, and {@code conference} (null when only one is loaded) leads the context line.
+   */
+  static List<LayoutBlock> card(Session s, String conference, Query.Lead lead, int index, boolean compact) {
     StringBuilder text = new StringBuilder();
     Optional<String> video = s.videoLink().flatMap(TalkCards::link);
     Optional<String> slides = s.slidesLink().flatMap(TalkCards::link);
@@ -367,7 +371,7 @@ final class TalkCards {
     List<LayoutBlock> blocks = new ArrayList<>();
     String body = text.toString();
     blocks.add(section(b -> b.text(markdownText(body))));
-    blocks.add(context(List.of(markdownText(kind(s) + " \u00b7 " + when(s)))));
+    blocks.add(context(List.of(markdownText(contextLine(s, conference, compact)))));
     List<BlockElement> buttons = new ArrayList<>();
     List<String> order = switch (lead) {
       case SLIDES -> List.of("slides", "watch", "page");
@@ -391,6 +395,20 @@ final class TalkCards {
   private static boolean leads(Query.Lead lead, String kind) {
     return (lead == Query.Lead.VIDEO && kind.equals("watch")) || (lead == Query.Lead.SLIDES && kind.equals("slides"))
         || (lead == Query.Lead.PAGE && kind.equals("page"));
+  }
+
+  /** Returns the context line: the conference when several are loaded, kind, time, then room and track unless compact. */
+  private static String contextLine(Session s, String conference, boolean compact) {
+    StringBuilder out = new StringBuilder();
+    if (conference != null) {
+      out.append('*').append(fit(conference, 60, 300)).append("* \u00b7 ");
+    }
+    out.append(kind(s)).append(" \u00b7 ").append(when(s));
+    if (!compact) {
+      s.roomName().ifPresent(room -> out.append(" \u00b7 Room: ").append(fit(room, 60, 300)));
+      s.trackName().ifPresent(track -> out.append(" \u00b7 Track: ").append(fit(track, 60, 300)));
+    }
+    return out.toString();
   }
 
   private static String kind(Session s) {

@@ -69,7 +69,7 @@ class CliTest {
     assertEquals("company", root.get("intent").asText());
     assertEquals(2, root.get("results").size());
     JsonNode first = root.get("results").get(0);
-    for (String field : new String[] {"id", "conference", "title", "speakers", "type", "language", "start", "end",
+    for (String field : new String[] {"id", "conference", "title", "speakers", "type", "language", "start", "end", "room", "track",
         "video", "slides", "score"}) {
       assertTrue(first.has(field), field + " in " + first);
     }

@@ -54,9 +54,9 @@ class TalkCardsTest {
         Instant.parse("2021-02-22T17:40:00Z"), Instant.parse("2021-02-22T18:20:00Z"),
         List.of(Speaker.of("Christian Posta", "Solo.io"), Speaker.of("Lin Sun", null)), "word ".repeat(200), "", List.of(),
         URI.create("https://youtu.be/x"), URI.create("https://example.org/s.pdf"), URI.create("https://example.org/p/"),
-        OptionalInt.empty());
+        OptionalInt.empty(), null, null);
 
-    JsonNode blocks = json(TalkCards.card(s, Query.Lead.NONE, 0, false));
+    JsonNode blocks = json(TalkCards.card(s, null, Query.Lead.NONE, 0, false));
 
     String text = blocks.get(0).path("text").path("text").asText();
     assertTrue(text.startsWith("*I want to sketch a mesh for you*\nChristian Posta (Solo.io), Lin Sun\nword word"), text);
@@ -73,7 +73,7 @@ class TalkCardsTest {
   void card_withoutLinks_hasNoButtons() {
     Session s = TestCatalogs.session("x1").build();
 
-    JsonNode blocks = json(TalkCards.card(s, Query.Lead.NONE, 0, false));
+    JsonNode blocks = json(TalkCards.card(s, null, Query.Lead.NONE, 0, false));
 
     assertTrue(buttons(blocks).isEmpty());
     assertEquals(List.of("section", "context", "divider"), types(blocks));
@@ -83,7 +83,7 @@ class TalkCardsTest {
   void card_withOnlySlides_hasOnlyTheSlidesButton() {
     Session s = TestCatalogs.session("x2").slides("https://example.org/x2.pdf").build();
 
-    List<JsonNode> buttons = buttons(json(TalkCards.card(s, Query.Lead.NONE, 3, false)));
+    List<JsonNode> buttons = buttons(json(TalkCards.card(s, null, Query.Lead.NONE, 3, false)));
 
     assertEquals(1, buttons.size());
     assertEquals("link:slides:3", buttons.get(0).path("action_id").asText());
@@ -108,7 +108,7 @@ class TalkCardsTest {
   void card_questionAskingForVideoOfATalkWithout_saysSo() {
     Session s = TestCatalogs.session("v1").title("Unrecorded").build();
 
-    String text = json(TalkCards.card(s, Query.Lead.VIDEO, 0, false)).get(0).path("text").path("text").asText();
+    String text = json(TalkCards.card(s, null, Query.Lead.VIDEO, 0, false)).get(0).path("text").path("text").asText();
 
     assertTrue(text.startsWith("_No video was published for this session._\n*Unrecorded*"), text);
   }
@@ -118,7 +118,7 @@ class TalkCardsTest {
     Session s = TestCatalogs.session("m1").title("<!channel> Istio & <@U0VICTIM>").speaker("<!here>", "A&B <Corp>")
         .about("Ping <!everyone> & <#C123|general>").build();
 
-    JsonNode blocks = json(TalkCards.card(s, Query.Lead.NONE, 0, false));
+    JsonNode blocks = json(TalkCards.card(s, null, Query.Lead.NONE, 0, false));
 
     String text = blocks.get(0).path("text").path("text").asText();
     assertTrue(text.startsWith("*&lt;!channel&gt; Istio &amp; &lt;@U0VICTIM&gt;*\n&lt;!here&gt; (A&amp;B &lt;Corp&gt;)"), text);
@@ -205,10 +205,11 @@ class TalkCardsTest {
             .mapToObj(i -> Speaker.of("Speaker <" + i + "> & co", "Company & <" + i + ">")).toList(), longUrl)),
         Arguments.of("huge links and text", new Session("c", "id", "<>&".repeat(3000), SessionType.WORKSHOP, "zh", true,
             start, start.plusSeconds(3600), List.of(Speaker.of("A & B", "<C>")), "<&>".repeat(30_000), "",
-            List.of(), URI.create(longUrl), URI.create(longUrl), URI.create(longUrl), OptionalInt.of(1))),
+            List.of(), URI.create(longUrl), URI.create(longUrl), URI.create(longUrl), OptionalInt.of(1),
+            "<Room>".repeat(500), "&Track".repeat(500))),
         Arguments.of("links too long to use", new Session("c", "id", "t", SessionType.TALK, "en", false,
             start, start.plusSeconds(3600), List.of(), "", "", List.of(),
-            URI.create("https://example.org/" + "x".repeat(5000)), null, null, OptionalInt.empty())),
+            URI.create("https://example.org/" + "x".repeat(5000)), null, null, OptionalInt.empty(), null, null)),
         Arguments.of("one word abstract", session("t", "x".repeat(50_000), List.of(), "https://example.org/v")));
   }
 
@@ -335,12 +336,13 @@ class TalkCardsTest {
   private static Session session(String title, String about, List<Speaker> speakers, String video) {
     Instant start = Instant.parse("2021-02-22T16:00:00Z");
     return new Session("c", "id", title, SessionType.TALK, "en", false, start, start.plusSeconds(2400), speakers, about, "",
-        List.of(), video == null ? null : URI.create(video), null, URI.create("https://example.org/page"), OptionalInt.empty());
+        List.of(), video == null ? null : URI.create(video), null, URI.create("https://example.org/page"), OptionalInt.empty(),
+        null, null);
   }
 
   private static Session copy(Session s, String id) {
     return new Session("c", id, s.title(), s.type(), s.language(), s.subtitled(), s.start(), s.end(), s.speakers(),
-        s.abstractText(), s.summary(), s.tags(), s.video(), s.slides(), s.page(), s.popularity());
+        s.abstractText(), s.summary(), s.tags(), s.video(), s.slides(), s.page(), s.popularity(), s.room(), s.track());
   }
 
   private static Catalog catalogOf(List<Session> sessions) {
