@@ -13,9 +13,13 @@ public final class DocLinks {
   public static final String ENVIRONMENT = "docs/operations.md#environment-variables";
   /** Log formats and fields. */
   public static final String LOGS = "docs/operations.md#logs";
+  /** The {@code import} command and how each export format maps onto the catalog. */
+  public static final String IMPORT = "docs/import.md#importing-schedules";
+  /** Why an import asks for {@code --timezone}, and which zone to give. */
+  public static final String IMPORT_TIME_ZONES = "docs/import.md#time-zones";
 
   /** All the links above, for the test that checks them. */
-  public static final List<String> ALL = List.of(CATALOG_FORMAT, ENVIRONMENT, LOGS);
+  public static final List<String> ALL = List.of(CATALOG_FORMAT, ENVIRONMENT, LOGS, IMPORT, IMPORT_TIME_ZONES);
 
   private DocLinks() {}
 

@@ -1,0 +1,294 @@
+package io.istiocon.bot.importer;
+
+import io.istiocon.bot.catalog.Conference;
+import io.istiocon.bot.catalog.Session;
+import io.istiocon.bot.catalog.Speaker;
+import io.istiocon.bot.docs.DocLinks;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code import} command: reads an export (a file or a URL), converts it to a catalog file,
+ * checks the result with the bot's own reader, and replaces {@code --out} atomically. Returns exit
+ * codes: 0 imported, 1 the export (or the file it would replace) is wrong, 2 the command line is.
+ */
+public final class ImportCommand {
+  /** Exit code: imported. */
+  public static final int OK = 0;
+  /** Exit code: the export is malformed or cannot be read, or {@code --out} holds a catalog with problems. */
+  public static final int BAD_EXPORT = 1;
+  /** Exit code: the command line is wrong, or misses a value the export does not give. */
+  public static final int USAGE = 2;
+
+  /** The command's usage, for the command line's help. */
+  public static final String USAGE_TEXT = """
+      import FILE|URL --out catalog/NAME.yaml [options]
+        --format F            auto (default), pretalx, c3voc, frab or sessionize.
+        --timezone ZONE       The conference's IANA zone; required when the export has none (Sessionize, FOSDEM).
+        --id ID               The conference id (default: the file's id, the export's acronym, or NAME).
+        --name NAME           The conference name, when the export gives none.
+        --website URL         The conference website, when the export gives none.
+      """;
+
+  private static final Pattern CONFERENCE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+  private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
+
+  private final CatalogCheck check;
+  private final Source source;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  /** Creates the command; {@code check} reads catalog text as the bot does, {@code http} fetches URLs. */
+  public ImportCommand(CatalogCheck check, HttpClient http, PrintStream out, PrintStream err) {
+    this.check = check;
+    this.source = new Source(http);
+    this.out = out;
+    this.err = err;
+  }
+
+  /** The command line, read. */
+  private record Args(String input, Path out, Optional<Format> format, ZoneId timezone, String id, String name, URI website) {}
+
+  /** Runs {@code import} with its arguments (the command's name excluded) and returns the exit code. */
+  public int run(List<String> args) {
+    try {
+      Args a = parse(args);
+      return importInto(a);
+    } catch (ImportException e) {
+      err.println("istiocon-bot import: " + e.getMessage());
+      if (e.exitCode() == USAGE) {
+        err.println("Usage: java -jar target/istiocon-bot.jar " + USAGE_TEXT.lines().findFirst().orElse("")
+            + "; " + DocLinks.see(DocLinks.IMPORT));
+      }
+      return e.exitCode();
+    }
+  }
+
+  private int importInto(Args a) throws ImportException {
+    String outName = a.out().toString();
+    Conference existing = existing(a.out(), outName);
+    byte[] bytes = source.read(a.input());
+    Schedule schedule = Exports.read(bytes, a.input(), a.format(), a.timezone());
+    String fileName = a.out().getFileName().toString().replaceFirst("\\.ya?ml$", "");
+    Conversion.Result result = Conversion.convert(schedule,
+        new Conversion.Options(a.id(), a.name(), a.website(), a.timezone(), fileName), existing);
+    String sourceNote = a.input() + " (" + schedule.format().label() + ")";
+    byte[] yaml = CatalogYaml.write(result.conference(), sourceNote, schedule.format().label())
+        .getBytes(StandardCharsets.UTF_8);
+    CatalogCheck.Result checked = check.read(outName, yaml);
+    if (!checked.ok()) {
+      checked.problems().forEach(err::println);
+      throw ImportException.bad("the converted catalog does not pass validation, so " + outName + " was left as it was;"
+          + " this is a bug in the importer: please report it with the export");
+    }
+    write(a.out(), yaml);
+    out.print(summary(outName, sourceNote, checked.conference(), result.diff(), schedule.skipped()));
+    return OK;
+  }
+
+  /** Returns the conference already in {@code --out}, or null when there is none; a broken one stops the import. */
+  private Conference existing(Path path, String name) throws ImportException {
+    if (!Files.exists(path)) {
+      return null;
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw ImportException.bad(name + ": cannot read the catalog to update: " + e.getMessage());
+    }
+    CatalogCheck.Result result = check.read(name, bytes);
+    if (!result.ok()) {
+      result.problems().forEach(err::println);
+      throw ImportException.bad(name + " has problems, so it was left as it was; fix them (or move the file away) and"
+          + " import again; " + DocLinks.see(DocLinks.CATALOG_FORMAT));
+    }
+    return result.conference();
+  }
+
+  /** Writes a temporary file beside the target, then renames it over the target in one step. */
+  private static void write(Path target, byte[] bytes) throws ImportException {
+    Path dir = target.toAbsolutePath().getParent();
+    Path temp = null;
+    try {
+      Set<PosixFilePermission> permissions = Files.exists(target) && posix(target)
+          ? Files.getPosixFilePermissions(target) : READABLE;
+      temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+      Files.write(temp, bytes);
+      if (posix(temp)) {
+        Files.setPosixFilePermissions(temp, permissions);
+      }
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      temp = null;
+    } catch (AtomicMoveNotSupportedException e) {
+      throw ImportException.bad(target + ": this file system cannot replace a file atomically; write to a local folder");
+    } catch (IOException e) {
+      throw ImportException.bad(target + ": cannot write: " + e.getMessage());
+    } finally {
+      deleteQuietly(temp);
+    }
+  }
+
+  private static boolean posix(Path path) {
+    return Files.getFileAttributeView(path, PosixFileAttributeView.class) != null;
+  }
+
+  private static void deleteQuietly(Path temp) {
+    if (temp != null) {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException e) {
+        // a stray hidden .tmp file is harmless: the catalog scanner skips hidden files
+      }
+    }
+  }
+
+  static String summary(String outName, String source, Conference c, Conversion.Diff diff, List<String> skipped) {
+    Set<LocalDate> days = new LinkedHashSet<>();
+    Set<String> rooms = new LinkedHashSet<>();
+    Set<String> tracks = new LinkedHashSet<>();
+    Set<String> speakers = new LinkedHashSet<>();
+    for (Session s : c.sessions()) {
+      days.add(c.dayOf(s.start()));
+      s.roomName().ifPresent(rooms::add);
+      s.trackName().ifPresent(tracks::add);
+      s.speakers().stream().map(Speaker::name).forEach(speakers::add);
+    }
+    StringBuilder text = new StringBuilder();
+    text.append(outName).append(": ").append(c.name()).append(" (").append(c.id()).append(") from ").append(source).append('\n');
+    text.append("  ").append(count(c.sessions().size(), "session")).append(" on ").append(count(days.size(), "day"))
+        .append(", ").append(c.start().format(DAY)).append(" \u2013 ").append(c.end().format(DAY)).append(", ")
+        .append(c.zone().getId()).append('\n');
+    text.append("  ").append(count(rooms.size(), "room")).append(", ").append(count(tracks.size(), "track")).append(", ")
+        .append(count(speakers.size(), "speaker")).append('\n');
+    if (diff != null) {
+      text.append("  re-import: ").append(diff.added().size()).append(" added, ").append(diff.changed().size())
+          .append(" changed, ").append(diff.removed().size()).append(" removed").append(ids(diff.removed())).append('\n');
+    }
+    if (!skipped.isEmpty()) {
+      text.append("  skipped ").append(count(skipped.size(), "event")).append(": ")
+          .append(String.join("; ", skipped.stream().limit(5).toList()))
+          .append(skipped.size() > 5 ? "; and " + (skipped.size() - 5) + " more" : "").append('\n');
+    }
+    return text.toString();
+  }
+
+  private static String ids(List<String> removed) {
+    if (removed.isEmpty()) {
+      return "";
+    }
+    String shown = String.join(", ", removed.stream().limit(10).toList());
+    return " (" + shown + (removed.size() > 10 ? ", and " + (removed.size() - 10) + " more" : "") + ")";
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  // ---- the command line -------------------------------------------------------------------
+
+  private static Args parse(List<String> args) throws ImportException {
+    String input = null;
+    String outPath = null;
+    Optional<Format> format = Optional.empty();
+    ZoneId timezone = null;
+    String id = null;
+    String name = null;
+    URI website = null;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      switch (a) {
+        case "--out" -> outPath = value(args, ++i, a);
+        case "--format" -> format = Format.fromOption(value(args, ++i, a));
+        case "--timezone" -> timezone = zone(value(args, ++i, a));
+        case "--id" -> id = conferenceId(value(args, ++i, a));
+        case "--name" -> name = Mapping.line(value(args, ++i, a));
+        case "--website" -> website = website(value(args, ++i, a));
+        default -> {
+          if (a.startsWith("--")) {
+            throw ImportException.usage("unknown option " + a);
+          }
+          if (input != null) {
+            throw ImportException.usage("give one export, got \"" + input + "\" and \"" + a + "\"");
+          }
+          input = a;
+        }
+      }
+    }
+    if (input == null) {
+      throw ImportException.usage("import needs an export: a file or an http(s) URL");
+    }
+    return new Args(input, out(outPath), format, timezone, id, name, website);
+  }
+
+  private static Path out(String value) throws ImportException {
+    if (value == null) {
+      throw ImportException.usage("import needs --out catalog/NAME.yaml");
+    }
+    Path path = Path.of(value);
+    String file = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (!file.endsWith(".yaml") && !file.endsWith(".yml")) {
+      throw ImportException.usage("--out must name a .yaml file, got \"" + value + "\"");
+    }
+    Path dir = path.toAbsolutePath().getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw ImportException.usage("--out " + value + ": the folder " + dir + " does not exist; create it first");
+    }
+    if (Files.isDirectory(path)) {
+      throw ImportException.usage("--out " + value + " is a folder; name a .yaml file in it");
+    }
+    return path;
+  }
+
+  private static String value(List<String> args, int i, String option) throws ImportException {
+    if (i >= args.size()) {
+      throw ImportException.usage(option + " needs a value");
+    }
+    return args.get(i);
+  }
+
+  private static ZoneId zone(String value) throws ImportException {
+    try {
+      return ZoneId.of(value.strip());
+    } catch (DateTimeException e) {
+      throw ImportException.usage("--timezone must be an IANA time zone such as Europe/Berlin, got \"" + value + "\"");
+    }
+  }
+
+  private static String conferenceId(String value) throws ImportException {
+    if (!CONFERENCE_ID.matcher(value).matches()) {
+      throw ImportException.usage("--id must be lower-case letters, digits and '-' (such as fosdem-2021), got \"" + value + "\"");
+    }
+    return value;
+  }
+
+  private static URI website(String value) throws ImportException {
+    URI uri = Mapping.url(value, null);
+    if (uri == null) {
+      throw ImportException.usage("--website must be an http(s) URL, got \"" + value + "\"");
+    }
+    return uri;
+  }
+}
