@@ -37,7 +37,7 @@ final class Mapping {
       new TypeWords(SessionType.LIGHTNING, Pattern.compile("lightning|blitz")),
       new TypeWords(SessionType.WORKSHOP, Pattern.compile("workshop|hands-on|tutorial")),
       new TypeWords(SessionType.PANEL, Pattern.compile("panel|podium|discussion|diskussion|round ?table|fishbowl")),
-      new TypeWords(SessionType.SOCIAL, Pattern.compile("social|party|meetup|networking|\\bbof\\b|birds of a feather")),
+      new TypeWords(SessionType.SOCIAL, Pattern.compile("\\bsocial\\b|\\bparty\\b|meetup|\\bbofs?\\b|birds of a feather")),
       new TypeWords(SessionType.ADOPTION, Pattern.compile("adoption|case stud")),
       new TypeWords(SessionType.SPOTLIGHT, Pattern.compile("spotlight")));
 

@@ -43,6 +43,8 @@ class MappingTest {
       "podium, PANEL",
       "Diskussion, PANEL",
       "bof, SOCIAL",
+      "Software Defined Networking, null",
+      "Partyka's talk, null",
       "Sofa talk, null",
       "devroom, null",
       "lecture, null",
