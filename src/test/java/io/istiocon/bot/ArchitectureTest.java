@@ -50,4 +50,14 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "io.istiocon.bot.slack..")
         .check(production);
   }
+
+  @Test
+  void importer_dependsOnNoOtherAdapter() {
+    noClasses().that().resideInAPackage("io.istiocon.bot.importer..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("io.istiocon.bot.files..", "io.istiocon.bot.cli..", "io.istiocon.bot.slack..",
+            "io.istiocon.bot.web..", "io.istiocon.bot.service..", "io.istiocon.bot.search..", "com.slack..")
+        .because("the importer checks what it writes through CatalogCheck, which the wiring implements with files")
+        .check(production);
+  }
 }

@@ -18,7 +18,7 @@ import java.util.List;
 final class Importing {
   static final Path SCHEDULES = Path.of("src/test/resources/schedules");
 
-  /** What one run printed and returned, and the catalog it left (null when there is none). */
+  /** What one run printed and returned, and the catalog it wrote (null when it failed). */
   record Run(int code, String out, String err, Conference conference) {
     /** Returns the session with this id, failing the test when there is none. */
     Session session(String id) {
@@ -36,11 +36,17 @@ final class Importing {
     args.add("--out");
     args.add(out.toString());
     args.addAll(List.of(options));
+    return run(args, out);
+  }
+
+  /** Runs {@code import} with these arguments; {@code out} is read back after a successful run. */
+  static Run run(List<String> args, Path out) {
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     int code = new ImportCommand(Imports.catalogCheck(), HttpClient.newHttpClient(),
         new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8)).run(args);
-    return new Run(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8), read(out));
+    return new Run(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8),
+        code == ImportCommand.OK ? read(out) : null);
   }
 
   /** Reads a catalog file with the bot's own reader; null when it is absent. */
