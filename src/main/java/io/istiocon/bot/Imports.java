@@ -1,7 +1,6 @@
 package io.istiocon.bot;
 
 import io.istiocon.bot.files.CatalogReader;
-import io.istiocon.bot.files.Problem;
 import io.istiocon.bot.importer.CatalogCheck;
 import io.istiocon.bot.importer.ImportCommand;
 import java.io.PrintStream;
@@ -22,7 +21,7 @@ public final class Imports {
     CatalogReader reader = new CatalogReader();
     return (name, text) -> {
       CatalogReader.FileResult result = reader.read(Path.of(name), name, text);
-      return new CatalogCheck.Result(result.conference(), result.problems().stream().map(Problem::toString).toList());
+      return new CatalogCheck.Result(result.conference(), result.problems());
     };
   }
 

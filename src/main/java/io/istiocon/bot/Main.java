@@ -1,6 +1,7 @@
 package io.istiocon.bot;
 
 import io.istiocon.bot.cli.Cli;
+import io.istiocon.bot.files.FileCatalogLoader;
 import java.time.Clock;
 
 /** Starts istiocon-bot: reads the command line and the environment, then runs the command. */
@@ -13,7 +14,9 @@ public final class Main {
     if (!serve && System.getProperty("istiocon.log.level") == null) {
       System.setProperty("istiocon.log.level", "WARN"); // the terminal commands print their own results
     }
-    int code = new Cli(System.getenv(), System.out, System.err, Clock.systemUTC(), Server::serve).run(args);
+    Clock clock = Clock.systemUTC();
+    int code = new Cli(System.getenv(), System.out, System.err, clock, new FileCatalogLoader(clock), Server::serve,
+        Imports::run).run(args);
     if (code != 0 || !serve) {
       System.exit(code);
     }

@@ -1,36 +1,238 @@
 package io.istiocon.bot;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.istiocon.bot.catalog.Problem;
 import io.istiocon.bot.docs.DocLinks;
+import io.istiocon.bot.files.CatalogReader;
+import io.istiocon.bot.files.LiveCatalog;
 import io.istiocon.bot.ops.LogEncoder;
+import io.istiocon.bot.ops.Metrics;
+import io.istiocon.bot.search.QueryEngine;
+import io.istiocon.bot.service.AnswerService;
+import io.istiocon.bot.service.CatalogSnapshot;
 import io.istiocon.bot.slack.Settings;
-import io.istiocon.bot.slack.SlackServer;
+import io.istiocon.bot.slack.SlackBot;
+import io.istiocon.bot.slack.Sleeper;
 import io.istiocon.bot.slack.StartException;
+import io.istiocon.bot.web.HttpServer;
+import io.istiocon.bot.web.MetricsServlet;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@code serve}: reads the settings from the environment, starts the Slack app and blocks until
- * it stops. On SIGTERM (or Ctrl-C) it stops taking requests, lets the ones in progress and the
- * answers being posted finish for at most {@link SlackServer#DRAIN}, and exits 0 (1 if it had to cut
+ * Runs {@code serve}: wires the live catalog, the answer service, the metrics, the HTTP server and
+ * the Slack app together, and takes them apart in order. Slack's requests come to
+ * {@code /slack/events} or over Socket Mode (the HTTP server then serves only the health endpoints
+ * and {@code /metrics}). On SIGTERM (or Ctrl-C) it stops taking requests, lets the ones in progress
+ * and the answers being posted finish for at most {@link #DRAIN}, and exits 0 (1 if it had to cut
  * some off).
  */
-final class Server {
+public final class Server implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Server.class);
+  /** How long a shutdown waits for requests in progress and answers being posted before it gives up on them. */
+  public static final Duration DRAIN = Duration.ofSeconds(10);
+  /** How often the catalog files are checked for changes. */
+  static final Duration POLL = Duration.ofSeconds(1);
+  /** Answers kept for repeated questions. */
+  static final int CACHED_ANSWERS = 10_000;
   private static final int OK = 0;
   private static final int CUT_OFF = 1;
   private static final int BAD_SETTINGS = 2;
 
-  private Server() {}
+  /**
+   * The seams tests replace: where to listen, the clock, the cache ticker, how to wait between Web
+   * API retries, and the threads that answer events and clicks (the server shuts them down).
+   */
+  public record Options(String host, Clock clock, Ticker ticker, Sleeper sleeper, ExecutorService answering) {
+    /** Returns the real ones: every interface, the system clock and ticker, real sleeping, a small pool. */
+    public static Options production() {
+      return new Options("0.0.0.0", Clock.systemUTC(), Ticker.systemTicker(), Sleeper.REAL, SlackBot.answeringPool());
+    }
+  }
+
+  private final Metrics metrics = Metrics.create();
+  private final ExecutorService answering;
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private ScheduledExecutorService scheduler;
+  private LiveCatalog catalog;
+  private SlackBot slack;
+  private HttpServer http;
+
+  private Server(ExecutorService answering) {
+    this.answering = answering;
+  }
+
+  /** Checks the tokens with Slack, loads the catalog and starts serving; the exception says what to fix. */
+  public static Server start(Settings settings, Options options) throws StartException {
+    Server server = new Server(options.answering());
+    try {
+      server.run(settings, options);
+      return server;
+    } catch (StartException | RuntimeException e) {
+      server.shutdown(Duration.ZERO);
+      throw e;
+    }
+  }
+
+  private void run(Settings settings, Options options) throws StartException {
+    if (!Files.isDirectory(settings.catalogDir()) && !Files.isRegularFile(settings.catalogDir())) {
+      throw new StartException("CATALOG_DIR " + settings.catalogDir() + " does not exist: point it at the folder "
+          + "with the catalog files (default ./catalog); " + Settings.SEE);
+    }
+    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "catalog-poll");
+      t.setDaemon(true);
+      return t;
+    });
+    AnswerService answers = new AnswerService(() -> catalog.current(), new QueryEngine(), options.ticker(), CACHED_ANSWERS);
+    metrics.cache("answers", answers, AnswerService::cacheHits, AnswerService::cacheMisses);
+    catalog = new LiveCatalog(settings.catalogDir(), new CatalogReader(), options.clock(), options.ticker(), scheduler,
+        POLL, new LiveCatalog.Events() {
+          @Override
+          public void loaded(CatalogSnapshot snapshot, Duration took) {
+            answers.invalidate();
+            metrics.catalogLoaded(snapshot.catalog().version(), snapshot.catalog().conferences().size(),
+                snapshot.catalog().size(), snapshot.problems().size());
+          }
+
+          @Override
+          public void rejected(String file, List<Problem> problems) {
+            metrics.catalogRejected();
+          }
+        });
+    slack = SlackBot.signIn(settings, metrics);
+    // The first load runs while the app and the HTTP server are built, which takes a few hundred
+    // milliseconds off the start-up on two cores. Not before the tokens are checked: a refused
+    // token must stop serve with its one line and nothing else.
+    scheduler.execute(catalog::current);
+    slack.start(answers, options.clock(), options.ticker(), options.sleeper(), answering);
+    http = new HttpServer(options.host(), settings.port(), () -> readiness(catalog.current()));
+    http.mount("/metrics", new MetricsServlet(metrics::scrape));
+    if (!settings.socketMode()) {
+      http.mount("/slack/events", slack.events());
+    }
+    try {
+      http.start();
+    } catch (IOException e) {
+      throw new StartException("PORT " + settings.port() + ": " + e.getMessage() + "; set PORT to a free port; " + Settings.SEE);
+    }
+    CatalogSnapshot first = catalog.current(); // waits for the first load if it is still running
+    if (!first.ready()) {
+      log.warn("no catalog loaded from {} yet ({} problem(s) above); /readyz says 503 until one loads",
+          settings.catalogDir(), first.problems().size());
+    }
+    catalog.start(scheduler);
+    if (settings.socketMode()) {
+      slack.connectSocketMode();
+    }
+    log.info("serving {} mode as {}; health on port {}", settings.socketMode() ? "Socket Mode" : "HTTP", slack.identity(),
+        http.port());
+    metrics.bindJvm();
+  }
+
+  /** Returns the HTTP port (the chosen one when {@code PORT} is 0). */
+  public int port() {
+    return http.port();
+  }
+
+  /** Blocks until the HTTP server stops. */
+  public void join() throws InterruptedException {
+    http.join();
+  }
+
+  /** Rescans the catalog now, on the calling thread, and returns what is served afterwards. */
+  public CatalogSnapshot reloadCatalog() {
+    return catalog.reloadNow();
+  }
+
+  /**
+   * Stops gracefully: stops taking requests (closes the port, or the Socket Mode connection), lets
+   * the requests in progress and the answers being computed or posted finish for at most
+   * {@code grace} in all, then releases everything. Returns false if some work was cut off. Only
+   * the first call does anything.
+   */
+  public boolean shutdown(Duration grace) {
+    if (!stopped.compareAndSet(false, true)) {
+      return true;
+    }
+    long deadline = System.nanoTime() + grace.toNanos();
+    boolean drained = true;
+    if (slack != null) {
+      slack.disconnect();
+    }
+    if (http != null) {
+      drained &= http.stop(remaining(deadline));
+    }
+    drained &= drainAnswers(remaining(deadline));
+    if (slack != null) {
+      slack.close();
+    }
+    if (catalog != null) {
+      catalog.close();
+    }
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
+    metrics.close();
+    return drained;
+  }
+
+  /** Shuts down gracefully, waiting at most {@link #DRAIN}. */
+  @Override
+  public void close() {
+    shutdown(DRAIN);
+  }
+
+  /** Lets the answers being computed or posted finish for at most {@code grace}; returns false if some were cut off. */
+  private boolean drainAnswers(Duration grace) {
+    answering.shutdown();
+    try {
+      if (answering.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS)) {
+        return true;
+      }
+      int abandoned = answering.shutdownNow().size();
+      log.warn("stopped waiting: cut off the answers still running and {} not started", abandoned);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      answering.shutdownNow();
+    }
+    return false;
+  }
+
+  private static Duration remaining(long deadline) {
+    return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+  }
+
+  private static HttpServer.Readiness readiness(CatalogSnapshot snapshot) {
+    if (snapshot.ready()) {
+      return new HttpServer.Readiness(true, "ready: catalog v" + snapshot.catalog().version() + " ("
+          + snapshot.catalog().digest() + "), " + snapshot.catalog().size() + " sessions");
+    }
+    return new HttpServer.Readiness(false, "not ready: no catalog loaded (" + snapshot.problems().size()
+        + " problem(s); see the logs)");
+  }
+
+  // ---- the serve command ------------------------------------------------------------------
 
   /** Serves until the server stops; returns 2 with one message on {@code err} when it cannot start. */
   static int serve(Map<String, String> env, PrintStream out, PrintStream err) {
     try {
       checkLogFormat(env);
       Settings settings = Settings.fromEnv(env);
-      try (SlackServer server = SlackServer.start(settings, SlackServer.Options.production())) {
+      try (Server server = start(settings, Options.production())) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "shutdown"));
         out.println("istiocon-bot: " + (settings.socketMode()
             ? "connected over Socket Mode; health checks on http://0.0.0.0:" + server.port() + "/healthz"
@@ -52,10 +254,10 @@ final class Server {
    * Runs in the JVM's shutdown hook: drains, then halts with 0 (or 1 when work was cut off), since a
    * JVM stopped by a signal would otherwise exit with 128 + the signal's number.
    */
-  private static void stop(SlackServer server) {
+  private static void stop(Server server) {
     log.info("stopping: no new requests; waiting up to {} s for the ones in progress and the answers being posted",
-        SlackServer.DRAIN.toSeconds());
-    boolean drained = server.shutdown(SlackServer.DRAIN);
+        DRAIN.toSeconds());
+    boolean drained = server.shutdown(DRAIN);
     log.info("stopped{}", drained ? " after finishing all work" : "; some work was cut off");
     Runtime.getRuntime().halt(drained ? OK : CUT_OFF);
   }

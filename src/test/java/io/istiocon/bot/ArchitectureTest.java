@@ -6,18 +6,27 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The layering the README describes: a pure core, adapters around it, wiring on top. */
+/**
+ * The layering: a pure core ({@code catalog}, {@code search}), the {@code service} around it,
+ * adapters around that which do not know each other, shared infrastructure ({@code ops},
+ * {@code docs}) any of them may use, and the wiring on top ({@code Main}, {@code Server}).
+ */
 class ArchitectureTest {
+  private static final String BOT = "io.istiocon.bot";
+  private static final List<String> ADAPTERS = List.of("cli", "slack", "web", "files", "importer");
   private static JavaClasses production;
 
   @BeforeAll
   static void importClasses() {
     production = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.istiocon.bot");
+        .importPackages(BOT);
   }
 
   @Test
@@ -51,13 +60,40 @@ class ArchitectureTest {
         .check(production);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"cli", "slack", "web", "files", "importer"})
+  void adapter_doesNotDependOnAnotherAdapter(String adapter) {
+    String[] others = ADAPTERS.stream().filter(a -> !a.equals(adapter)).map(a -> BOT + "." + a + "..").toArray(String[]::new);
+    noClasses().that().resideInAPackage(BOT + "." + adapter + "..")
+        .should().dependOnClassesThat().resideInAnyPackage(others)
+        .because("adapters meet only through the service and the core; Main and Server wire them together")
+        .check(production);
+  }
+
   @Test
-  void importer_dependsOnNoOtherAdapter() {
-    noClasses().that().resideInAPackage("io.istiocon.bot.importer..")
+  void service_dependsOnNoAdapter() {
+    noClasses().that().resideInAPackage("io.istiocon.bot.service..")
         .should().dependOnClassesThat()
-        .resideInAnyPackage("io.istiocon.bot.files..", "io.istiocon.bot.cli..", "io.istiocon.bot.slack..",
-            "io.istiocon.bot.web..", "io.istiocon.bot.service..", "io.istiocon.bot.search..", "com.slack..")
-        .because("the importer checks what it writes through CatalogCheck, which the wiring implements with files")
+        .resideInAnyPackage(ADAPTERS.stream().map(a -> BOT + "." + a + "..").toArray(String[]::new))
+        .because("the service owns the interfaces the adapters implement, such as CatalogLoader")
+        .check(production);
+  }
+
+  @Test
+  void sharedInfrastructure_dependsOnNoOtherPartOfTheBot() {
+    noClasses().that().resideInAnyPackage("io.istiocon.bot.ops..", "io.istiocon.bot.docs..")
+        .should().dependOnClassesThat().resideInAnyPackage(BOT, "io.istiocon.bot.catalog..", "io.istiocon.bot.search..",
+            "io.istiocon.bot.service..", "io.istiocon.bot.cli..", "io.istiocon.bot.slack..", "io.istiocon.bot.web..",
+            "io.istiocon.bot.files..", "io.istiocon.bot.importer..")
+        .because("metrics, the log encoder and the docs links are used by every adapter, so they must not pull one in")
+        .check(production);
+  }
+
+  @Test
+  void wiring_isUsedByNothing() {
+    noClasses().that().resideOutsideOfPackage(BOT)
+        .should().dependOnClassesThat().resideInAPackage(BOT)
+        .because("Main and Server sit on top and wire the rest together")
         .check(production);
   }
 }

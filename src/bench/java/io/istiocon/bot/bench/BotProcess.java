@@ -1,6 +1,6 @@
 package io.istiocon.bot.bench;
 
-
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -11,11 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
-/** The real jar, started as {@code serve} in its own JVM against a fake Slack, for load and fault runs. */
+/**
+ * A server under test in its own JVM against a fake Slack: the real jar started as {@code serve},
+ * for load and fault runs, or the minimal Bolt app the side-by-side benchmark compares it with.
+ */
 final class BotProcess implements AutoCloseable {
   static final String SECRET = "load-test-signing-secret";
   static final String TOKEN = "xoxb-load-test-token";
@@ -30,9 +36,31 @@ final class BotProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts the jar with the given JVM flags and waits until /readyz says ready (at most 30 s). */
+  /** Starts the jar as {@code serve} with the given JVM flags and waits until /readyz says ready (at most 30 s). */
   static BotProcess start(Path jar, List<String> jvmFlags, String slackApiUrl, Path catalogDir, Map<String, String> env)
       throws IOException, InterruptedException {
+    Map<String, String> all = new HashMap<>(env);
+    all.put("CATALOG_DIR", catalogDir.toString());
+    return launch("the bot", jvmFlags, List.of("-jar", jar.toString(), "serve"), slackApiUrl, all, "/readyz");
+  }
+
+  /**
+   * Starts {@link MinimalBoltApp} with the given JVM flags and waits until /healthz answers (at most
+   * 30 s). Its class path is this JVM's without the bot's own classes, so it runs on Bolt, Jetty and
+   * logback alone, with its own logging set-up ({@code logback-minimal.xml}, src/bench/resources).
+   */
+  static BotProcess minimalBolt(List<String> jvmFlags, String slackApiUrl) throws IOException, InterruptedException {
+    Path botClasses = Path.of("target", "classes").toAbsolutePath();
+    String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !Path.of(entry).toAbsolutePath().equals(botClasses))
+        .collect(Collectors.joining(File.pathSeparator));
+    List<String> main = List.of("-Dlogback.configurationFile=logback-minimal.xml", "-cp", classPath,
+        MinimalBoltApp.class.getName());
+    return launch("the minimal Bolt app", jvmFlags, main, slackApiUrl, Map.of(), "/healthz");
+  }
+
+  private static BotProcess launch(String what, List<String> jvmFlags, List<String> main, String slackApiUrl,
+      Map<String, String> env, String readyPath) throws IOException, InterruptedException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -40,37 +68,34 @@ final class BotProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmFlags);
-    command.add("-jar");
-    command.add(jar.toString());
-    command.add("serve");
-    Path log = Files.createTempFile("istiocon-bot-", ".log");
+    command.addAll(main);
+    Path log = Files.createTempFile("istiocon-bench-", ".log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("SLACK_BOT_TOKEN", TOKEN);
     builder.environment().put("SLACK_SIGNING_SECRET", SECRET);
     builder.environment().put("SLACK_API_URL", slackApiUrl);
     builder.environment().put("PORT", Integer.toString(port));
-    builder.environment().put("CATALOG_DIR", catalogDir.toString());
     builder.environment().putAll(env);
-    BotProcess bot = new BotProcess(builder.start(), port, log);
+    BotProcess started = new BotProcess(builder.start(), port, log);
     HttpClient client = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
-      if (!bot.process.isAlive()) {
-        throw new IOException("the bot exited with " + bot.process.exitValue() + ":\n" + Files.readString(log));
+      if (!started.process.isAlive()) {
+        throw new IOException(what + " exited with " + started.process.exitValue() + ":\n" + Files.readString(log));
       }
       try {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(bot.uri("/readyz")).timeout(Duration.ofSeconds(1)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(started.uri(readyPath)).timeout(Duration.ofSeconds(1))
+            .build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200) {
-          return bot;
+          return started;
         }
       } catch (IOException notYet) {
         // not listening yet
       }
       TimeUnit.MILLISECONDS.sleep(50); // a tool polling a child process, not a test
     }
-    bot.close();
-    throw new IOException("the bot was not ready within 30 s:\n" + Files.readString(log));
+    started.close();
+    throw new IOException(what + " was not ready within 30 s:\n" + Files.readString(log));
   }
 
   URI uri(String path) {

@@ -1,7 +1,8 @@
 package io.istiocon.bot.bench;
 
+import io.istiocon.bot.deploy.ImageFlags;
+import io.istiocon.bot.testing.SlackSigner;
 import java.io.IOException;
-
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,11 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,8 +28,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Drives the real server over loopback the way Slack does, with signed slash commands and
@@ -65,7 +62,7 @@ public final class HttpLoad {
         .connectTimeout(Duration.ofSeconds(2)).build();
   }
 
-  /** Runs one mode: load (default), reload or faults. */
+  /** Runs one mode: load (default), reload, faults or closed. */
   public static void main(String[] args) throws Exception {
     String mode = args.length == 0 ? "load" : args[0];
     HttpLoad load = new HttpLoad();
@@ -75,7 +72,7 @@ public final class HttpLoad {
         case "reload" -> load.reload();
         case "faults" -> load.faults();
         case "closed" -> load.closedOnly();
-        default -> throw new IllegalArgumentException("mode is load, reload or faults, not " + mode);
+        default -> throw new IllegalArgumentException("mode is load, reload, faults or closed, not \"" + mode + "\"");
       }
     } finally {
       load.clientThreads.shutdownNow();
@@ -86,22 +83,7 @@ public final class HttpLoad {
   /** Returns the JVM flags to run the bot with: -Dbot.jvm, else the Dockerfile's ENTRYPOINT flags. */
   private static List<String> jvmFlags() throws IOException {
     String flags = System.getProperty("bot.jvm", "").trim();
-    if (!flags.isEmpty()) {
-      return List.of(flags.split("\\s+"));
-    }
-    for (String line : Files.readAllLines(Path.of("Dockerfile"))) {
-      if (line.startsWith("ENTRYPOINT [")) {
-        List<String> args = new ArrayList<>();
-        Matcher m = Pattern.compile("\"([^\"]*)\"").matcher(line);
-        while (m.find()) {
-          args.add(m.group(1));
-        }
-        // The class archive only exists in the image (its build writes it); it speeds up start only.
-        return args.subList(args.indexOf("java") + 1, args.indexOf("-jar")).stream()
-            .filter(a -> !a.startsWith("-XX:SharedArchiveFile=")).toList();
-      }
-    }
-    throw new IOException("no ENTRYPOINT in the Dockerfile");
+    return flags.isEmpty() ? ImageFlags.jvm() : List.of(flags.split("\\s+"));
   }
 
   // ---- modes ------------------------------------------------------------------------------
@@ -120,7 +102,7 @@ public final class HttpLoad {
         results.add(open("healthz", rate, 10));
         Result m = open("mention", rate, 10);
         results.add(m);
-        mentions += m.sent;
+        mentions += m.sent();
         drain(slack, mentions);
       }
       results.forEach(r -> System.out.println(r.line()));
@@ -128,7 +110,7 @@ public final class HttpLoad {
       for (int rate : new int[] {750, 1000, 1500, 2000, 3000, 4000, 6000, 8000, 10000, 12000, 15000, 20000}) {
         Result r = open("slash", rate, 5);
         System.out.println(r.line());
-        if (r.errors > 0 || r.throughput < rate * 0.95 || r.p99 > 3000) {
+        if (r.errors() > 0 || r.throughput() < rate * 0.95 || r.p99() > 3000) {
           break;
         }
         best = rate;
@@ -179,8 +161,8 @@ public final class HttpLoad {
     System.out.println(slashMax.line());
     System.out.println(healthMax.line());
     System.out.printf(Locale.ROOT, "closed-loop throughput ratio slash/healthz: %.2f (rounds: %s); server CPU per"
-        + " request healthz/slash: %.2f%n", slashMax.throughput / healthMax.throughput, String.join(", ", rounds),
-        healthMax.serverCpuMicros / slashMax.serverCpuMicros);
+        + " request healthz/slash: %.2f%n", slashMax.throughput() / healthMax.throughput(), String.join(", ", rounds),
+        healthMax.serverCpuMicros() / slashMax.serverCpuMicros());
   }
 
   /** Only the closed-loop throughput comparison, for profiling the server. */
@@ -263,17 +245,17 @@ public final class HttpLoad {
         slack.fault(fault);
         Result r = open("mention", 20, 8);
         results.add(r.named("mention, Slack " + fault));
-        sent += r.sent;
+        sent += r.sent();
       }
       slack.fault(FakeSlackApi.Fault.NONE);
       slack.refuse();
       Result refused = open("mention", 20, 8).named("mention, Slack refusing connections");
       results.add(refused);
-      sent += refused.sent;
+      sent += refused.sent();
       slack.listen();
       Result after = open("mention", 20, 8).named("mention, Slack back");
       results.add(after);
-      sent += after.sent;
+      sent += after.sent();
       results.forEach(r -> System.out.println(r.line()));
       // Let in-flight retries finish (bounded): each answer waits at most ~3 attempts.
       TimeUnit.SECONDS.sleep(15);
@@ -301,7 +283,7 @@ public final class HttpLoad {
     open("slash", 200, 5);
     Result mentions = open("mention", 100, 3);
     open("healthz", 200, 3);
-    return mentions.sent;
+    return mentions.sent();
   }
 
   /** One request as it goes on the wire: method, path, content type and body (null for a GET). */
@@ -327,7 +309,7 @@ public final class HttpLoad {
 
   private static Wire signedWire(String contentType, String body) {
     String timestamp = Long.toString(System.currentTimeMillis() / 1000);
-    return new Wire("/slack/events", contentType, body, timestamp, sign(timestamp, body));
+    return new Wire("/slack/events", contentType, body, timestamp, SlackSigner.sign(BotProcess.SECRET, timestamp, body));
   }
 
   /** The request's bytes for the lean client: HTTP/1.1, keep-alive. */
@@ -346,21 +328,6 @@ public final class HttpLoad {
     byte[] all = Arrays.copyOf(h, h.length + body.length);
     System.arraycopy(body, 0, all, h.length, body.length);
     return all;
-  }
-
-  /** A keyed Mac per sender thread: the sender shares the two cores with the server, so it stays cheap. */
-  private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(BotProcess.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return mac;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  });
-
-  static String sign(String timestamp, String body) {
-    return "v0=" + HexFormat.of().formatHex(MAC.get().doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
   }
 
 
@@ -392,29 +359,6 @@ public final class HttpLoad {
 
   // ---- runners ----------------------------------------------------------------------------
 
-  /** What one phase measured; latencies in milliseconds. */
-  private record Result(String name, int target, double seconds, int sent, int ok, int errors, double throughput,
-      double p50, double p99, double max, double serverCpuMicros, double serverKernelMicros, double clientCpuMicros) {
-    Result named(String newName) {
-      return new Result(newName, target, seconds, sent, ok, errors, throughput, p50, p99, max, serverCpuMicros,
-          serverKernelMicros, clientCpuMicros);
-    }
-
-    Result withCpu(double serverMicros, double serverKernelMicros, double clientMicros) {
-      return new Result(name, target, seconds, sent, ok, errors, throughput, p50, p99, max, serverMicros,
-          serverKernelMicros, clientMicros);
-    }
-
-    String line() {
-      return String.format(Locale.ROOT, "%-40s target %5s/s  sent %6d  ok %6d  errors %4d  throughput %7.1f/s  "
-          + "p50 %7.2f ms  p99 %7.2f ms  max %8.2f ms", name, target == 0 ? "max" : Integer.toString(target), sent, ok,
-          errors, throughput, p50, p99, max) + (serverCpuMicros > 0
-          ? String.format(Locale.ROOT, "  server CPU %.0f µs/request (kernel %.0f), load tool %.0f µs", serverCpuMicros,
-              serverKernelMicros, clientCpuMicros)
-          : "");
-    }
-  }
-
   private Result open(String kind, int rate, int seconds) throws InterruptedException {
     return open(kind, rate, seconds, null);
   }
@@ -439,7 +383,7 @@ public final class HttpLoad {
     long interval = TimeUnit.SECONDS.toNanos(1) / rate;
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
     inParallel(OPEN_LOOP_CONNECTIONS, () -> {
-      try (Sender sender = new Sender()) {
+      try (RawConnection.Sender sender = new RawConnection.Sender(bot.uri("/").getPort())) {
         for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
           long due = start + i * interval;
           long wait = due - System.nanoTime();
@@ -460,7 +404,7 @@ public final class HttpLoad {
       }
     });
     double elapsed = (System.nanoTime() - start) / 1e9;
-    return summarize(kind, rate, elapsed, total, ok.get(), errors.get(), latencies);
+    return Result.summarize(kind, rate, elapsed, total, ok.get(), errors.get(), latencies);
   }
 
   /** What closed-loop runs of one kind add up to: answers, latencies, time, and CPU of both processes. */
@@ -475,7 +419,7 @@ public final class HttpLoad {
 
     Result result(String name) {
       long[] all = latencies.stream().mapToLong(Long::longValue).toArray();
-      Result r = summarize(name, 0, seconds, all.length, ok.get(), errors.get(), all);
+      Result r = Result.summarize(name, 0, seconds, all.length, ok.get(), errors.get(), all);
       return all.length == 0 ? r : r.withCpu((serverUserMillis + serverSystemMillis) * 1000.0 / all.length,
           serverSystemMillis * 1000.0 / all.length, clientMillis * 1000.0 / all.length);
     }
@@ -497,7 +441,7 @@ public final class HttpLoad {
     long start = System.nanoTime();
     long end = start + TimeUnit.SECONDS.toNanos(seconds);
     inParallel(workers, () -> {
-      try (Sender sender = new Sender()) {
+      try (RawConnection.Sender sender = new RawConnection.Sender(bot.uri("/").getPort())) {
         for (int i = worker.getAndIncrement() * (requests.length / workers); System.nanoTime() < end; i++) {
           long began = System.nanoTime();
           RawConnection.Reply reply = sender.send(requests[i % requests.length], false);
@@ -551,120 +495,5 @@ public final class HttpLoad {
     }
   }
 
-  /** One sender's connection to the bot, opened again after a failure. */
-  private final class Sender implements AutoCloseable {
-    private RawConnection connection;
-
-    /** Sends one request; returns the reply, or null when it failed (the connection is then dropped). */
-    RawConnection.Reply send(byte[] request, boolean keepBody) {
-      try {
-        if (connection == null) {
-          connection = new RawConnection(bot.uri("/").getPort());
-        }
-        return connection.exchange(request, keepBody);
-      } catch (IOException | RuntimeException e) {
-        close();
-        return null;
-      }
-    }
-
-    @Override
-    public void close() {
-      if (connection != null) {
-        connection.close();
-        connection = null;
-      }
-    }
-  }
-
-  /** A keep-alive HTTP/1.1 connection that sends prepared bytes and reads one response. */
-  private static final class RawConnection implements AutoCloseable {
-    private final java.net.Socket socket;
-    private final java.io.OutputStream out;
-    private final java.io.BufferedInputStream in;
-
-    RawConnection(int port) throws IOException {
-      socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port);
-      socket.setTcpNoDelay(true);
-      socket.setSoTimeout(5000);
-      out = socket.getOutputStream();
-      in = new java.io.BufferedInputStream(socket.getInputStream(), 16384);
-    }
-
-    /** A response's status, and its body when it was asked for. */
-    record Reply(int status, String body) {}
-
-    /** Sends one request and reads the whole response; keeps the body if {@code keepBody}. */
-    Reply exchange(byte[] request, boolean keepBody) throws IOException {
-      out.write(request);
-      out.flush();
-      String status = line();
-      int code = Integer.parseInt(status.substring(9, 12));
-      int length = -1;
-      boolean chunked = false;
-      for (String h = line(); !h.isEmpty(); h = line()) {
-        String lower = h.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("content-length:")) {
-          length = Integer.parseInt(lower.substring(15).trim());
-        } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-          chunked = true;
-        }
-      }
-      java.io.ByteArrayOutputStream body = keepBody ? new java.io.ByteArrayOutputStream() : null;
-      if (chunked) {
-        for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(), 16)) {
-          read(size, body);
-          line();
-        }
-        line();
-      } else if (length > 0) {
-        read(length, body);
-      }
-      return new Reply(code, keepBody ? body.toString(StandardCharsets.UTF_8) : null);
-    }
-
-    /** Reads {@code n} bytes of body into {@code into}, or past them when it is null. */
-    private void read(int n, java.io.ByteArrayOutputStream into) throws IOException {
-      if (into == null) {
-        in.skipNBytes(n); // throws EOFException when the body is cut short
-        return;
-      }
-      byte[] b = in.readNBytes(n);
-      if (b.length < n) {
-        throw new java.io.EOFException("response body cut short");
-      }
-      into.write(b);
-    }
-
-    private String line() throws IOException {
-      StringBuilder b = new StringBuilder(64);
-      for (int c = in.read(); c != '\n'; c = in.read()) {
-        if (c < 0) {
-          throw new java.io.EOFException("connection closed");
-        }
-        if (c != '\r') {
-          b.append((char) c);
-        }
-      }
-      return b.toString();
-    }
-
-    @Override
-    public void close() {
-      try {
-        socket.close();
-      } catch (IOException ignored) {
-        // closing a socket we are done with
-      }
-    }
-  }
-
-  private static Result summarize(String name, int rate, double elapsed, int sent, int ok, int errors, long[] latencies) {
-    long[] done = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
-    double p50 = done.length == 0 ? 0 : done[(int) Math.min(done.length - 1, Math.floor(done.length * 0.50))] / 1e6;
-    double p99 = done.length == 0 ? 0 : done[(int) Math.min(done.length - 1, Math.floor(done.length * 0.99))] / 1e6;
-    double max = done.length == 0 ? 0 : done[done.length - 1] / 1e6;
-    return new Result(name, rate, elapsed, sent, ok, errors, ok / elapsed, p50, p99, max, 0, 0, 0);
-  }
 
 }

@@ -3,16 +3,15 @@ package io.istiocon.bot.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.istiocon.bot.catalog.Conference;
+import io.istiocon.bot.catalog.Problem;
 import io.istiocon.bot.catalog.Session;
 import io.istiocon.bot.catalog.Speaker;
 import io.istiocon.bot.docs.DocLinks;
-import io.istiocon.bot.files.CatalogFiles;
-import io.istiocon.bot.files.CatalogReader;
-import io.istiocon.bot.files.LiveCatalog;
-import io.istiocon.bot.files.Problem;
 import io.istiocon.bot.search.Answer;
 import io.istiocon.bot.search.QueryEngine;
 import io.istiocon.bot.service.AnswerService;
+import io.istiocon.bot.service.CatalogLoader;
+import io.istiocon.bot.service.CatalogSnapshot;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,12 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +34,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The command line: {@code ask}, {@code validate} and {@code serve}. Returns exit codes instead of
+ * The command line: {@code ask}, {@code validate}, {@code import} and {@code serve}. Returns exit codes instead of
  * exiting, so tests run it in-process: 0 answered or valid, 1 catalog error, 2 usage error.
  */
 public final class Cli {
@@ -54,6 +51,8 @@ public final class Cli {
       Commands:
         ask QUESTION          Answer a question from the terminal, with the bundled catalog.
         validate [PATH...]    Check catalog files or folders (default: $CATALOG_DIR or ./catalog).
+        import FILE|URL --out catalog/NAME.yaml
+                              Convert a pretalx, C3VOC, frab/Pentabarf or Sessionize export into a catalog file.
         serve                 Run the Slack app (HTTP on $PORT, or Socket Mode when SLACK_APP_TOKEN is set).
         help                  Show this text.
 
@@ -65,8 +64,16 @@ public final class Cli {
         --batch FILE.jsonl    Answer one {"q": ..., "now": ...} per line; print one JSON answer per line
                               ("-" reads standard input).
 
-      Exit codes: 0 answered (even with no results), 1 catalog error, 2 usage error.
-      See docs/catalog.md for the catalog format and docs/operations.md for running it in Slack.
+      import options:
+        --format F            auto (default), pretalx, c3voc, frab or sessionize.
+        --timezone ZONE       The conference's IANA zone, for exports that have none (Sessionize, Pentabarf).
+        --id ID               The conference id (default: the file's, the export's acronym, or NAME).
+        --name NAME           The conference name, for exports that have none.
+        --website URL         The conference website, for exports that have none.
+
+      Exit codes: 0 answered (even with no results), 1 catalog or export error, 2 usage error.
+      See docs/catalog.md for the catalog format, docs/import.md for importing, and docs/operations.md
+      for running it in Slack.
       """;
 
   /** Runs the {@code serve} command; the server lives outside the CLI package. */
@@ -74,19 +81,29 @@ public final class Cli {
     int serve(Map<String, String> env, PrintStream out, PrintStream err);
   }
 
+  /** Runs the {@code import} command with its arguments; the importer lives outside the CLI package. */
+  public interface Importer {
+    int run(List<String> args, PrintStream out, PrintStream err);
+  }
+
   private final Map<String, String> env;
   private final PrintStream out;
   private final PrintStream err;
   private final Clock clock;
+  private final CatalogLoader catalogs;
   private final Server server;
+  private final Importer importer;
 
-  /** Creates a command line over the given environment, streams, clock and server. */
-  public Cli(Map<String, String> env, PrintStream out, PrintStream err, Clock clock, Server server) {
+  /** Creates a command line over the given environment, streams and clock, reading catalogs with {@code catalogs}. */
+  public Cli(Map<String, String> env, PrintStream out, PrintStream err, Clock clock, CatalogLoader catalogs, Server server,
+      Importer importer) {
     this.env = env;
     this.out = out;
     this.err = err;
     this.clock = clock;
+    this.catalogs = catalogs;
     this.server = server;
+    this.importer = importer;
   }
 
   /** Runs a command and returns its exit code. */
@@ -102,8 +119,10 @@ public final class Cli {
         case "ask" -> ask(rest);
         case "validate" -> validate(rest);
         case "serve" -> server.serve(env, out, err);
+        case "import" -> importer.run(rest, out, err);
         case "help", "--help", "-h" -> {
           out.print(USAGE_TEXT);
+          out.print(loaded());
           yield OK;
         }
         default -> usage("unknown command \"" + command + "\"");
@@ -111,6 +130,18 @@ public final class Cli {
     } catch (UsageException e) {
       return usage(e.getMessage());
     }
+  }
+
+  /** Returns the conferences the default catalog holds, one line each, for {@code help}; nothing when none loads. */
+  private String loaded() {
+    CatalogSnapshot snapshot = catalogs.load(defaultCatalog());
+    StringBuilder text = new StringBuilder();
+    for (Conference c : snapshot.catalog().conferences()) {
+      text.append(text.length() == 0 ? "\nLoaded from " + defaultCatalog() + ":\n" : "")
+          .append("  ").append(c.name()).append(" (").append(c.id()).append("), ").append(c.start().format(DAY))
+          .append(" \u2013 ").append(c.end().format(DAY)).append(", ").append(c.sessions().size()).append(" sessions\n");
+    }
+    return text.toString();
   }
 
   private int usage(String message) {
@@ -156,17 +187,15 @@ public final class Cli {
     if (batch != null && !words.isEmpty()) {
       throw new UsageException("give either a question or --batch, not both");
     }
-    LiveCatalog live = new LiveCatalog(catalog, new CatalogReader(), clock, Ticker.systemTicker(), Runnable::run,
-        Duration.ofSeconds(1), new LiveCatalog.Events() {});
-    LiveCatalog.Snapshot snapshot = live.current();
+    CatalogSnapshot snapshot = catalogs.load(catalog);
     if (!snapshot.problems().isEmpty() || !snapshot.ready()) {
       printProblems(snapshot.problems());
       if (snapshot.problems().isEmpty()) {
-        err.println(CatalogFiles.displayName(catalog) + ": no conference loaded");
+        err.println(catalog + ": no conference loaded");
       }
       return CATALOG_ERROR;
     }
-    AnswerService service = new AnswerService(live::current, new QueryEngine(), Ticker.systemTicker(), 1000);
+    AnswerService service = new AnswerService(() -> snapshot, new QueryEngine(), Ticker.systemTicker(), 1000);
     if (batch != null) {
       return batch(service, batch, limit);
     }
@@ -268,65 +297,19 @@ public final class Cli {
     if (locations.isEmpty()) {
       locations.add(defaultCatalog());
     }
-    CatalogReader reader = new CatalogReader();
-    List<Problem> problems = new ArrayList<>();
-    List<CatalogReader.FileResult> good = new ArrayList<>();
-    Set<Path> synonymFiles = new LinkedHashSet<>();
-    List<String> synonymSummaries = new ArrayList<>();
-    for (Path location : locations) {
-      List<Path> files;
-      try {
-        if (!Files.exists(location)) {
-          problems.add(new Problem(location.toString(), 1, 1, "", "no such file or directory"));
-          continue;
-        }
-        boolean isSynonyms = !Files.isDirectory(location)
-            && location.getFileName().toString().toLowerCase(Locale.ROOT).startsWith(CatalogFiles.SYNONYMS + ".");
-        files = isSynonyms ? List.of() : CatalogFiles.conferences(location);
-        if (Files.isDirectory(location)) {
-          CatalogFiles.synonyms(location).ifPresent(synonymFiles::add);
-          if (files.isEmpty()) {
-            problems.add(new Problem(location.toString(), 1, 1, "", "no catalog files (*.yaml, *.yml, *.json) here"));
-          }
-        } else if (isSynonyms) {
-          synonymFiles.add(location);
-        }
-      } catch (IOException e) {
-        problems.add(new Problem(location.toString(), 1, 1, "", "cannot list: " + e.getMessage()));
-        continue;
-      }
-      for (Path file : files) {
-        CatalogReader.FileResult result = reader.read(file, CatalogFiles.displayName(file));
-        problems.addAll(result.problems());
-        if (result.ok()) {
-          good.add(result);
-        }
-      }
-    }
-    for (Path file : synonymFiles) {
-      CatalogReader.SynonymsResult result = reader.readSynonyms(file, CatalogFiles.displayName(file));
-      problems.addAll(result.problems());
-      if (result.ok()) {
-        synonymSummaries.add(result.name() + ": " + result.groups().size() + " synonym groups");
-      }
-    }
-    Map<String, String> owners = new HashMap<>();
-    for (CatalogReader.FileResult result : good) {
-      String owner = owners.putIfAbsent(result.conference().id(), result.name());
-      if (owner != null) {
-        problems.add(new Problem(result.name(), 1, 1, "conference", "id " + result.conference().id()
-            + " is already used by " + owner + "; each file needs its own id"));
-      }
-    }
-    if (!problems.isEmpty()) {
-      printProblems(problems);
+    CatalogLoader.Check check = catalogs.check(locations);
+    if (!check.problems().isEmpty()) {
+      printProblems(check.problems());
       return CATALOG_ERROR;
     }
-    for (CatalogReader.FileResult result : good) {
-      out.println(summary(result));
+    for (CatalogLoader.ConferenceFile file : check.conferences()) {
+      out.println(summary(file));
     }
-    synonymSummaries.forEach(out::println);
-    out.println("OK: " + good.size() + (good.size() == 1 ? " catalog file" : " catalog files") + " valid.");
+    for (CatalogLoader.SynonymsFile file : check.synonyms()) {
+      out.println(file.name() + ": " + file.groups() + " synonym groups");
+    }
+    int good = check.conferences().size();
+    out.println("OK: " + good + (good == 1 ? " catalog file" : " catalog files") + " valid.");
     return OK;
   }
 
@@ -340,8 +323,8 @@ public final class Cli {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
-  static String summary(CatalogReader.FileResult result) {
-    Conference c = result.conference();
+  static String summary(CatalogLoader.ConferenceFile file) {
+    Conference c = file.conference();
     Set<String> speakers = new LinkedHashSet<>();
     Map<String, Integer> languages = new TreeMap<>();
     Map<String, Integer> types = new TreeMap<>();
@@ -356,7 +339,7 @@ public final class Cli {
       types.merge(s.type().id(), 1, Integer::sum);
       days.add(c.dayOf(s.start()));
     }
-    return result.name() + ": " + c.name() + " (" + c.id() + "), " + c.start().format(DAY) + " \u2013 " + c.end().format(DAY)
+    return file.name() + ": " + c.name() + " (" + c.id() + "), " + c.start().format(DAY) + " \u2013 " + c.end().format(DAY)
         + ", " + c.zone().getId() + "\n"
         + "  " + c.sessions().size() + " sessions on " + days.size() + " days, " + speakers.size() + " speakers"
         + (rooms.isEmpty() ? "" : ", " + rooms.size() + " rooms") + (tracks.isEmpty() ? "" : ", " + tracks.size() + " tracks") + "\n"

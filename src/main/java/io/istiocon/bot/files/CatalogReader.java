@@ -1,6 +1,7 @@
 package io.istiocon.bot.files;
 
 import io.istiocon.bot.catalog.Conference;
+import io.istiocon.bot.catalog.Problem;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -6,8 +6,10 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.istiocon.bot.catalog.Catalog;
 import io.istiocon.bot.catalog.Conference;
+import io.istiocon.bot.catalog.Problem;
 import io.istiocon.bot.search.SearchIndex;
 import io.istiocon.bot.search.Synonyms;
+import io.istiocon.bot.service.CatalogSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,14 +21,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -50,24 +50,10 @@ public final class LiveCatalog implements AutoCloseable {
   /** A file must be missing this many scans in a row before its conference is dropped. */
   private static final int MISSING_SCANS = 2;
 
-  /** One consistent state of the catalog: what is served, and what is wrong with the files. */
-  public record Snapshot(Catalog catalog, SearchIndex index, Instant loadedAt, List<Problem> problems) {
-    public Snapshot {
-      Objects.requireNonNull(catalog, "catalog");
-      Objects.requireNonNull(index, "index");
-      problems = List.copyOf(problems);
-    }
-
-    /** Returns whether a catalog with at least one conference is being served. */
-    public boolean ready() {
-      return !catalog.isEmpty();
-    }
-  }
-
   /** Hears about reloads, for logs and metrics. */
   public interface Events {
     /** A scan produced a new catalog version. */
-    default void loaded(Snapshot snapshot, Duration took) {}
+    default void loaded(CatalogSnapshot snapshot, Duration took) {}
 
     /** A file was rejected; its last good version (if any) keeps serving. */
     default void rejected(String file, List<Problem> problems) {}
@@ -86,7 +72,7 @@ public final class LiveCatalog implements AutoCloseable {
   private final CatalogReader reader;
   private final Clock clock;
   private final Events events;
-  private final LoadingCache<String, Snapshot> cache;
+  private final LoadingCache<String, CatalogSnapshot> cache;
   private final Duration pollInterval;
   private final Object scanLock = new Object();
   private final Map<Path, FileState> files = new LinkedHashMap<>();
@@ -115,21 +101,21 @@ public final class LiveCatalog implements AutoCloseable {
         .ticker(ticker)
         .executor(executor)
         .refreshAfterWrite(pollInterval)
-        .build(new CacheLoader<String, Snapshot>() {
+        .build(new CacheLoader<String, CatalogSnapshot>() {
           @Override
-          public Snapshot load(String key) {
+          public CatalogSnapshot load(String key) {
             return scan(null);
           }
 
           @Override
-          public Snapshot reload(String key, Snapshot old) {
+          public CatalogSnapshot reload(String key, CatalogSnapshot old) {
             return scan(old);
           }
         });
   }
 
   /** Returns the snapshot being served; never blocks on a rescan once the first load is done. */
-  public Snapshot current() {
+  public CatalogSnapshot current() {
     return cache.get(KEY);
   }
 
@@ -139,9 +125,9 @@ public final class LiveCatalog implements AutoCloseable {
   }
 
   /** Rescans now, on the calling thread, and serves the result. */
-  public Snapshot reloadNow() {
-    Snapshot old = cache.getIfPresent(KEY);
-    Snapshot fresh = scan(old);
+  public CatalogSnapshot reloadNow() {
+    CatalogSnapshot old = cache.getIfPresent(KEY);
+    CatalogSnapshot fresh = scan(old);
     cache.put(KEY, fresh);
     return fresh;
   }
@@ -173,7 +159,7 @@ public final class LiveCatalog implements AutoCloseable {
 
   // ---- scanning ---------------------------------------------------------------------------
 
-  private Snapshot scan(Snapshot old) {
+  private CatalogSnapshot scan(CatalogSnapshot old) {
     synchronized (scanLock) {
       long began = System.nanoTime();
       boolean changed = old == null;
@@ -255,7 +241,7 @@ public final class LiveCatalog implements AutoCloseable {
     return true;
   }
 
-  private Snapshot publish(Snapshot old, List<Problem> listing, long began) {
+  private CatalogSnapshot publish(CatalogSnapshot old, List<Problem> listing, long began) {
     List<Problem> problems = new ArrayList<>(listing);
     problems.addAll(synonyms.problems);
     List<Conference> conferences = new ArrayList<>();
@@ -293,7 +279,7 @@ public final class LiveCatalog implements AutoCloseable {
       index = SearchIndex.build(catalog, goodSynonyms);
       indexedSynonyms = goodSynonyms;
     }
-    Snapshot snapshot = new Snapshot(catalog, index, clock.instant(), problems);
+    CatalogSnapshot snapshot = new CatalogSnapshot(catalog, index, clock.instant(), problems);
     if (!same) {
       Duration took = Duration.ofNanos(System.nanoTime() - began);
       log.info("catalog v{} ({}) serving {} sessions in {} conference(s) from {}, built in {} ms{}", catalog.version(),

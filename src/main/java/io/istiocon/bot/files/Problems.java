@@ -1,5 +1,6 @@
 package io.istiocon.bot.files;
 
+import io.istiocon.bot.catalog.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package io.istiocon.bot.importer;
 
 import io.istiocon.bot.catalog.Conference;
+import io.istiocon.bot.catalog.Problem;
 import java.util.List;
 
 /**
@@ -10,8 +11,8 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface CatalogCheck {
-  /** What reading gave: the conference, or the problems that stop it, each as {@code file:line:column: message}. */
-  record Result(Conference conference, List<String> problems) {
+  /** What reading gave: the conference, or the problems that stop it, each at its line and column. */
+  record Result(Conference conference, List<Problem> problems) {
     public Result {
       problems = List.copyOf(problems);
     }

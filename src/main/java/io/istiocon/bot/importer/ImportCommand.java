@@ -41,15 +41,9 @@ public final class ImportCommand {
   /** Exit code: the command line is wrong, or misses a value the export does not give. */
   public static final int USAGE = 2;
 
-  /** The command's usage, for the command line's help. */
-  public static final String USAGE_TEXT = """
-      import FILE|URL --out catalog/NAME.yaml [options]
-        --format F            auto (default), pretalx, c3voc, frab or sessionize.
-        --timezone ZONE       The conference's IANA zone; required when the export has none (Sessionize, FOSDEM).
-        --id ID               The conference id (default: the file's id, the export's acronym, or NAME).
-        --name NAME           The conference name, when the export gives none.
-        --website URL         The conference website, when the export gives none.
-      """;
+  /** How the command is called; the command line's help lists the options. */
+  public static final String USAGE_LINE =
+      "import FILE|URL --out catalog/NAME.yaml [--format F] [--timezone ZONE] [--id ID] [--name NAME] [--website URL]";
 
   private static final Pattern CONFERENCE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
@@ -79,8 +73,7 @@ public final class ImportCommand {
     } catch (ImportException e) {
       err.println("istiocon-bot import: " + e.getMessage());
       if (e.exitCode() == USAGE) {
-        err.println("Usage: java -jar target/istiocon-bot.jar " + USAGE_TEXT.lines().findFirst().orElse("")
-            + "; " + DocLinks.see(DocLinks.IMPORT));
+        err.println("Usage: java -jar target/istiocon-bot.jar " + USAGE_LINE + "; " + DocLinks.see(DocLinks.IMPORT));
       }
       return e.exitCode();
     }

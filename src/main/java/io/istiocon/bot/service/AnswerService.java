@@ -3,7 +3,6 @@ package io.istiocon.bot.service;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.istiocon.bot.files.LiveCatalog;
 import io.istiocon.bot.search.Answer;
 import io.istiocon.bot.search.Query;
 import io.istiocon.bot.search.QueryEngine;
@@ -14,7 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * The one path from a question to an answer, shared by {@code ask} and Slack: the snapshot being
- * served, the query engine, and a Caffeine cache of answers keyed by the normalized question, the
+ * served (from whatever supplies it: the live catalog files in {@code serve}, one reading in
+ * {@code ask}), the query engine, and a Caffeine cache of answers keyed by the normalized question, the
  * catalog version and, for clock-relative questions, the minute.
  */
 public final class AnswerService {
@@ -55,13 +55,13 @@ public final class AnswerService {
     }
   }
 
-  private final Supplier<LiveCatalog.Snapshot> snapshots;
+  private final Supplier<CatalogSnapshot> snapshots;
   private final QueryEngine engine;
   private final Cache<Key, Answer> cache;
   private final Cache<String, Parsed> parsed;
 
   /** Creates a service with a cache of at most {@code maxAnswers} answers. */
-  public AnswerService(Supplier<LiveCatalog.Snapshot> snapshots, QueryEngine engine, Ticker ticker, long maxAnswers) {
+  public AnswerService(Supplier<CatalogSnapshot> snapshots, QueryEngine engine, Ticker ticker, long maxAnswers) {
     this.snapshots = snapshots;
     this.engine = engine;
     // Caffeine's upkeep (eviction, expiry) runs on the asking thread, in small amortized steps,
@@ -80,7 +80,7 @@ public final class AnswerService {
 
   /** Answers a question as of {@code now}. Never throws for any question text. */
   public Answer ask(String question, Instant now) {
-    LiveCatalog.Snapshot snapshot = snapshots.get();
+    CatalogSnapshot snapshot = snapshots.get();
     Parsed read = parsed.get(question == null ? "" : question, q -> Parsed.of(engine.parse(q)));
     Query query = read.query();
     // Clock-relative answers are computed for the start of the minute, so one cached answer is
@@ -92,7 +92,7 @@ public final class AnswerService {
   }
 
   /** Returns the snapshot being served. */
-  public LiveCatalog.Snapshot snapshot() {
+  public CatalogSnapshot snapshot() {
     return snapshots.get();
   }
 

@@ -27,19 +27,6 @@ record PageToken(String question, int offset, long minute) {
     }
   }
 
-  // equals and hashCode written out: a PageToken is part of a cache key on every slash command, and
-  // a record's generated ones go through method handles, which the container's C1-only JIT
-  // (-XX:TieredStopAtLevel=1) runs several times slower (seen in profiles of the slash path).
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof PageToken p && offset == p.offset && minute == p.minute && question.equals(p.question);
-  }
-
-  @Override
-  public int hashCode() {
-    return (question.hashCode() * 31 + offset) * 31 + Long.hashCode(minute);
-  }
-
   /** Returns the start of the minute the question was asked. */
   Instant asked() {
     return Instant.ofEpochSecond(minute * 60);

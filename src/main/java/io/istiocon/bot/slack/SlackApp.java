@@ -69,9 +69,6 @@ final class SlackApp {
   private final String botUserId;
   private final Metrics metrics;
   private final Ticker ticker;
-  private final RenderedAnswers rendered;
-  /** Rendered answers kept for repeated questions. */
-  private static final int RENDERED_MESSAGES = 2_000;
 
   /**
    * Creates the handlers.
@@ -90,7 +87,6 @@ final class SlackApp {
     this.botUserId = botUserId;
     this.metrics = metrics;
     this.ticker = ticker;
-    this.rendered = new RenderedAnswers(ticker, RENDERED_MESSAGES);
   }
 
   /**
@@ -192,18 +188,21 @@ final class SlackApp {
   private Response command(SlashCommandRequest req, SlashCommandContext ctx) {
     long began = ticker.read();
     counted(ctx);
-    // The same JSON ctx.ack(...) would write, but serialized and encoded once per cached answer.
+    TalkCards.Message m = commandAnswer(req.getPayload(), began);
+    return ctx.ack(r -> r.responseType("ephemeral").text(m.text()).blocks(m.blocks()));
+  }
+
+  /** Returns the asker-only answer to a slash command, or an apology when answering failed. */
+  private TalkCards.Message commandAnswer(SlashCommandPayload payload, long began) {
     try {
-      SlashCommandPayload payload = req.getPayload();
       String question = SlackText.plain(payload.getText(), botUserId);
       Reply reply = reply(question, clock.instant(), TalkCards.Surface.EPHEMERAL);
       record(Kind.SLASH_COMMAND, outcome(reply.answer()), question, reply.answer(), began);
-      return new EventsServlet.EncodedJson(reply.rendered().ackJson(), reply.rendered().ackUtf8());
+      return reply.message();
     } catch (RuntimeException e) {
-      log.error("{} failed: {}", req.getPayload().getCommand(), e.toString(), e);
+      log.error("{} failed: {}", payload.getCommand(), e.toString(), e);
       metrics.request(Kind.SLASH_COMMAND, Outcome.ERROR);
-      return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
-          .body(RenderedAnswers.ackJson(TalkCards.sorry("answer that"))).build();
+      return TalkCards.sorry("answer that");
     }
   }
 
@@ -281,7 +280,7 @@ final class SlackApp {
   private void post(Kind kind, String channel, String threadTs, String text, long began) {
     String question = SlackText.plain(text, botUserId);
     Reply reply = reply(question, clock.instant(), TalkCards.Surface.THREAD);
-    TalkCards.Message m = reply.rendered().message();
+    TalkCards.Message m = reply.message();
     boolean posted = poster.postMessage(ChatPostMessageRequest.builder().channel(channel).threadTs(threadTs).text(m.text())
         .blocks(m.blocks()).linkNames(false).unfurlLinks(false).unfurlMedia(false).build());
     record(kind, posted ? outcome(reply.answer()) : Outcome.ERROR, question, reply.answer(), began);
@@ -308,7 +307,7 @@ final class SlackApp {
     boolean queued = later(Kind.BLOCK_ACTION, what, () -> {
       Optional<PageToken> token = PageToken.decode(p.getActions().get(0).getValue());
       Answer answer = token.map(t -> answers.ask(t.question(), t.asked())).orElse(null);
-      boolean sent = respond(p, replace, responseType, token.map(t -> rendered.answer(answer, t, surface).message()));
+      boolean sent = respond(p, replace, responseType, token.map(t -> TalkCards.answer(answer, t, surface)));
       record(Kind.BLOCK_ACTION, sent && answer != null ? outcome(answer) : Outcome.ERROR,
           token.map(PageToken::question).orElse(""), answer, began);
     });
@@ -322,7 +321,7 @@ final class SlackApp {
     String question = p.getActions().get(0).getValue();
     boolean queued = later(Kind.BLOCK_ACTION, "answer an example", () -> {
       Optional<Reply> reply = Optional.ofNullable(question).map(q -> reply(q, clock.instant(), TalkCards.Surface.EPHEMERAL));
-      boolean sent = respond(p, false, "ephemeral", reply.map(r -> r.rendered().message()));
+      boolean sent = respond(p, false, "ephemeral", reply.map(Reply::message));
       Answer answer = reply.map(Reply::answer).orElse(null);
       record(Kind.BLOCK_ACTION, sent && answer != null ? outcome(answer) : Outcome.ERROR, question, answer, began);
     });
@@ -344,13 +343,13 @@ final class SlackApp {
 
   // ---- shared -----------------------------------------------------------------------------
 
-  /** An answer, its rendering and (for the asker-only surface) the acknowledgement JSON. */
-  private record Reply(Answer answer, RenderedAnswers.Rendered rendered) {}
+  /** An answer and its first page, rendered for one surface. */
+  private record Reply(Answer answer, TalkCards.Message message) {}
 
   private Reply reply(String question, Instant now, TalkCards.Surface surface) {
     String asked = Text.cut(question, QueryParser.MAX_LENGTH);
     Answer answer = answers.ask(question, now);
-    return new Reply(answer, rendered.answer(answer, new PageToken(asked, 0, now.getEpochSecond() / 60), surface));
+    return new Reply(answer, TalkCards.answer(answer, new PageToken(asked, 0, now.getEpochSecond() / 60), surface));
   }
 
   private static Outcome outcome(Answer answer) {

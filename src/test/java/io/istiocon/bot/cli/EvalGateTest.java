@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.istiocon.bot.files.FileCatalogLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,7 +41,8 @@ class EvalGateTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Cli cli = new Cli(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC(), (e, o, r) -> 2);
+        new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC(), new FileCatalogLoader(Clock.systemUTC()),
+        (e, o, r) -> 2, (a, o, r) -> 2);
     int code = cli.run("ask", "--batch", file.toString(), "--limit", "20");
     assertTrue(code == Cli.OK, "ask --batch failed: " + err.toString(StandardCharsets.UTF_8));
     String[] answers = out.toString(StandardCharsets.UTF_8).strip().split("\n");

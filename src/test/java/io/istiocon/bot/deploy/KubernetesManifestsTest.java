@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.istiocon.bot.Server;
 import io.istiocon.bot.files.CatalogFiles;
 import io.istiocon.bot.slack.Settings;
-import io.istiocon.bot.slack.SlackServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,8 +171,8 @@ class KubernetesManifestsTest {
     assertEquals("sleep", c.at("/lifecycle/preStop/exec/command/0").asText(), "keep serving while endpoints update");
     long preStop = Long.parseLong(c.at("/lifecycle/preStop/exec/command/1").asText());
     long grace = d.at("/spec/template/spec/terminationGracePeriodSeconds").asLong();
-    assertTrue(grace > preStop + SlackServer.DRAIN.toSeconds(),
-        "grace " + grace + " s must outlast preStop " + preStop + " s + the drain " + SlackServer.DRAIN.toSeconds() + " s");
+    assertTrue(grace > preStop + Server.DRAIN.toSeconds(),
+        "grace " + grace + " s must outlast preStop " + preStop + " s + the drain " + Server.DRAIN.toSeconds() + " s");
   }
 
   @Test

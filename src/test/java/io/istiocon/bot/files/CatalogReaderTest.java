@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.istiocon.bot.catalog.Conference;
+import io.istiocon.bot.catalog.Problem;
 import io.istiocon.bot.catalog.Session;
 import io.istiocon.bot.catalog.SessionType;
 import java.io.IOException;

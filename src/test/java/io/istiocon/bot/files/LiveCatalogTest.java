@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.istiocon.bot.catalog.Problem;
 import io.istiocon.bot.search.Answer;
 import io.istiocon.bot.search.QueryEngine;
+import io.istiocon.bot.service.CatalogSnapshot;
 import io.istiocon.bot.testing.FakeTicker;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +41,7 @@ class LiveCatalogTest {
   private final AtomicInteger loads = new AtomicInteger();
   private final LiveCatalog.Events events = new LiveCatalog.Events() {
     @Override
-    public void loaded(LiveCatalog.Snapshot snapshot, Duration took) {
+    public void loaded(CatalogSnapshot snapshot, Duration took) {
       loads.incrementAndGet();
     }
 
@@ -80,7 +82,7 @@ class LiveCatalogTest {
     return new LiveCatalog(location, new CatalogReader(), CLOCK, ticker, Runnable::run, POLL, events);
   }
 
-  private static List<String> titles(LiveCatalog.Snapshot snapshot) {
+  private static List<String> titles(CatalogSnapshot snapshot) {
     return snapshot.catalog().sessions().stream().map(s -> s.title()).toList();
   }
 
@@ -92,7 +94,7 @@ class LiveCatalogTest {
     Files.writeString(dir.resolve("synonyms.yaml"), "synonyms:\n  - [vm, virtual machine]\n");
     Files.writeString(dir.resolve("catalog.schema.json"), "{\"not\": \"a catalog\"}");
     Files.writeString(dir.resolve("notes.txt"), "ignored");
-    LiveCatalog.Snapshot snapshot = live(dir).current();
+    CatalogSnapshot snapshot = live(dir).current();
     assertTrue(snapshot.ready());
     assertEquals(List.of("one", "two"), snapshot.catalog().conferences().stream().map(c -> c.id()).toList());
     assertEquals(List.of(), snapshot.problems());
@@ -171,10 +173,10 @@ class LiveCatalogTest {
     Path file = dir.resolve("conf.yaml");
     Files.writeString(file, catalog("conf", "Alpha"));
     LiveCatalog live = live(dir);
-    LiveCatalog.Snapshot good = live.current();
+    CatalogSnapshot good = live.current();
     Files.writeString(file, catalog("conf", "Alpha").replace("type: talk", "type: chat").replace("language: en", "language: english!"));
     live.refresh();
-    LiveCatalog.Snapshot after = live.current();
+    CatalogSnapshot after = live.current();
     assertSame(good.catalog(), after.catalog(), "the last good catalog keeps serving");
     assertEquals(2, after.problems().size(), after.problems().toString());
     assertEquals(2, rejected.size());
@@ -214,7 +216,7 @@ class LiveCatalogTest {
   void refresh_unchangedFilesDoNotMakeANewVersion() throws IOException {
     Files.writeString(dir.resolve("a.yaml"), catalog("a", "Alpha"));
     LiveCatalog live = live(dir);
-    LiveCatalog.Snapshot first = live.current();
+    CatalogSnapshot first = live.current();
     live.refresh();
     live.refresh();
     assertSame(first, live.current());
@@ -225,14 +227,14 @@ class LiveCatalogTest {
   void refresh_duplicateConferenceIdsAcrossFilesServeTheFirst() throws IOException {
     Files.writeString(dir.resolve("a.yaml"), catalog("same", "Alpha"));
     Files.writeString(dir.resolve("b.yaml"), catalog("same", "Beta"));
-    LiveCatalog.Snapshot snapshot = live(dir).current();
+    CatalogSnapshot snapshot = live(dir).current();
     assertEquals(List.of("Alpha"), titles(snapshot));
     assertTrue(snapshot.problems().get(0).message().contains("already used by"), snapshot.problems().toString());
   }
 
   @Test
   void current_missingFolderIsNotReadyAndSaysWhy() {
-    LiveCatalog.Snapshot snapshot = live(dir.resolve("nope")).current();
+    CatalogSnapshot snapshot = live(dir.resolve("nope")).current();
     assertFalse(snapshot.ready());
     assertEquals("no such file or directory", snapshot.problems().get(0).message());
   }
@@ -279,7 +281,7 @@ class LiveCatalogTest {
       Thread reader = new Thread(() -> {
         try {
           while (!done.get()) {
-            LiveCatalog.Snapshot snapshot = live.current();
+            CatalogSnapshot snapshot = live.current();
             Answer answer = engine.answer(snapshot.index(), "schedule", CLOCK.instant());
             List<String> versions = answer.hits().stream().map(h -> h.session().title().split(" ")[0]).distinct().toList();
             if (versions.size() != 1 || answer.hits().size() != 4) {

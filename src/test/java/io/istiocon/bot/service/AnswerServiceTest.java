@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import io.istiocon.bot.catalog.Catalog;
 import io.istiocon.bot.catalog.TestCatalogs;
 import io.istiocon.bot.testing.FakeTicker;
-import io.istiocon.bot.files.LiveCatalog;
 import io.istiocon.bot.search.Answer;
 import io.istiocon.bot.search.QueryEngine;
 import io.istiocon.bot.search.SearchIndex;
@@ -19,11 +18,11 @@ import org.junit.jupiter.api.Test;
 
 class AnswerServiceTest {
   private static final Catalog REAL = TestCatalogs.real();
-  private final AtomicReference<LiveCatalog.Snapshot> served = new AtomicReference<>(snapshot(REAL));
+  private final AtomicReference<CatalogSnapshot> served = new AtomicReference<>(snapshot(REAL));
   private final AnswerService service = new AnswerService(served::get, new QueryEngine(), new FakeTicker(), 100);
 
-  private static LiveCatalog.Snapshot snapshot(Catalog catalog) {
-    return new LiveCatalog.Snapshot(catalog, SearchIndex.build(catalog, Synonyms.NONE), Instant.EPOCH, List.of());
+  private static CatalogSnapshot snapshot(Catalog catalog) {
+    return new CatalogSnapshot(catalog, SearchIndex.build(catalog, Synonyms.NONE), Instant.EPOCH, List.of());
   }
 
   @Test

@@ -3,6 +3,11 @@ package io.istiocon.bot.slack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slack.api.Slack;
@@ -11,7 +16,6 @@ import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import io.istiocon.bot.ops.Metrics;
 import io.istiocon.bot.testing.FakeSlack;
-import io.istiocon.bot.testing.RecordingSleeper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -19,12 +23,16 @@ import java.util.List;
 import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
-/** Web API calls and response_url replies against a local fake: retries, waits, and giving up. */
+/**
+ * Web API calls and response_url replies against a local fake: retries, waits, and giving up. The
+ * waits go to a mock {@link Sleeper} (ours), so nothing sleeps and each wait is checked.
+ */
 class SlackPosterTest {
   private static final String POST = "/api/chat.postMessage";
   private final FakeSlack fake = new FakeSlack();
-  private final RecordingSleeper sleeper = new RecordingSleeper();
+  private final Sleeper sleeper = mock(Sleeper.class);
   private final SlackPoster poster = new SlackPoster(slack(fake.apiUrl()), "xoxb-test", sleeper, Metrics.create());
 
   @AfterEach
@@ -38,7 +46,7 @@ class SlackPosterTest {
 
     assertTrue(poster.postMessage(message()));
 
-    assertEquals(List.of(Duration.ofSeconds(30)), sleeper.waits());
+    assertWaited(List.of(Duration.ofSeconds(30)));
     assertEquals(2, fake.drain(POST).size());
   }
 
@@ -48,7 +56,7 @@ class SlackPosterTest {
 
     assertTrue(poster.postMessage(message()));
 
-    assertEquals(List.of(SlackPoster.MAX_RETRY_AFTER), sleeper.waits());
+    assertWaited(List.of(SlackPoster.MAX_RETRY_AFTER));
   }
 
   @Test
@@ -58,7 +66,7 @@ class SlackPosterTest {
 
     assertTrue(poster.postMessage(message()), "a 429 says Slack did not take it: it does not use up the attempts");
 
-    assertEquals(java.util.Collections.nCopies(10, Duration.ofSeconds(1)), sleeper.waits());
+    assertWaited(java.util.Collections.nCopies(10, Duration.ofSeconds(1)));
     assertEquals(11, fake.drain(POST).size());
   }
 
@@ -69,7 +77,7 @@ class SlackPosterTest {
 
     assertFalse(poster.postMessage(message()));
 
-    assertEquals(List.of(Duration.ofSeconds(50), Duration.ofSeconds(50)), sleeper.waits(), "a third 50 s wait passes 2 min");
+    assertWaited(List.of(Duration.ofSeconds(50), Duration.ofSeconds(50))); // a third 50 s wait passes 2 min
     assertEquals(3, fake.drain(POST).size());
   }
 
@@ -92,7 +100,7 @@ class SlackPosterTest {
 
     assertFalse(poster.postMessage(message()));
 
-    assertEquals(SlackPoster.BACKOFF, sleeper.waits());
+    assertWaited(SlackPoster.BACKOFF);
     assertEquals(SlackPoster.ATTEMPTS, fake.drain(POST).size());
   }
 
@@ -102,7 +110,7 @@ class SlackPosterTest {
 
     assertFalse(poster.postMessage(message()));
 
-    assertEquals(List.of(), sleeper.waits());
+    then(sleeper).shouldHaveNoInteractions();
     assertEquals(1, fake.drain(POST).size());
   }
 
@@ -116,7 +124,7 @@ class SlackPosterTest {
 
     assertFalse(unreachable.postMessage(message()));
 
-    assertEquals(SlackPoster.BACKOFF, sleeper.waits());
+    assertWaited(SlackPoster.BACKOFF);
   }
 
   @Test
@@ -126,7 +134,7 @@ class SlackPosterTest {
     assertFalse(poster.postMessage(message()));
 
     assertEquals(1, fake.drain(POST).size());
-    assertEquals(List.of(), sleeper.waits());
+    then(sleeper).shouldHaveNoInteractions();
   }
 
   @Test
@@ -138,7 +146,7 @@ class SlackPosterTest {
     assertFalse(poster.postMessage(message()), "the second request's connection broke after it was sent");
 
     assertEquals(2, fake.drain(POST).size(), "OkHttp's silent retry would have sent it a third time");
-    assertEquals(List.of(), sleeper.waits());
+    then(sleeper).shouldHaveNoInteractions();
   }
 
   @Test
@@ -153,7 +161,7 @@ class SlackPosterTest {
     assertEquals("in_channel", body.path("response_type").asText());
     assertFalse(body.path("replace_original").asBoolean(true));
     assertEquals("hi", body.path("text").asText());
-    assertEquals(List.of(Duration.ofSeconds(2)), sleeper.waits());
+    assertWaited(List.of(Duration.ofSeconds(2)));
   }
 
   @Test
@@ -162,7 +170,7 @@ class SlackPosterTest {
 
     assertFalse(poster.respond(fake.responseUrl("old"), ActionResponse.builder().text("late").build()));
 
-    assertEquals(List.of(), sleeper.waits());
+    then(sleeper).shouldHaveNoInteractions();
   }
 
   @Test
@@ -170,6 +178,28 @@ class SlackPosterTest {
     assertEquals(Duration.ofSeconds(1), SlackPoster.retryAfter(null));
     assertEquals(Duration.ofSeconds(1), SlackPoster.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT"));
     assertEquals(Duration.ofSeconds(1), SlackPoster.retryAfter("0"));
+  }
+
+  @Test
+  void postMessage_interruptedWhileWaitingToRetry_givesUpAndKeepsTheInterrupt() throws Exception {
+    fake.script(POST, new MockResponse().setResponseCode(500));
+    willThrow(new InterruptedException()).given(sleeper).sleep(any());
+
+    assertFalse(poster.postMessage(message()));
+
+    assertTrue(Thread.interrupted(), "the interrupt is kept for whoever owns the thread");
+    assertEquals(1, fake.drain(POST).size(), "no retry after the interrupt");
+  }
+
+  /** Checks that the poster waited exactly these durations, in this order. */
+  private void assertWaited(List<Duration> waits) {
+    ArgumentCaptor<Duration> asked = ArgumentCaptor.forClass(Duration.class);
+    try {
+      then(sleeper).should(times(waits.size())).sleep(asked.capture());
+    } catch (InterruptedException e) {
+      throw new AssertionError("a mock's sleep does not wait", e);
+    }
+    assertEquals(waits, asked.getAllValues());
   }
 
   private static ChatPostMessageRequest message() {
@@ -181,6 +211,6 @@ class SlackPosterTest {
     config.setMethodsEndpointUrlPrefix(apiUrl);
     config.setStatsEnabled(false);
     config.setProxyUrl(null);
-    return SlackServer.slack(config);
+    return SlackBot.slack(config);
   }
 }

@@ -1,7 +1,7 @@
 package io.istiocon.bot.testing;
 
+import io.istiocon.bot.Server;
 import io.istiocon.bot.slack.Settings;
-import io.istiocon.bot.slack.SlackServer;
 import io.istiocon.bot.slack.StartException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +32,7 @@ public final class RunningBot implements AutoCloseable {
   public static final String JSON = "application/json";
 
   public final FakeSlack slack;
-  public final SlackServer server;
+  public final Server server;
   public final RecordingSleeper sleeper = new RecordingSleeper();
   public final FakeTicker ticker = new FakeTicker();
   public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -41,8 +41,8 @@ public final class RunningBot implements AutoCloseable {
 
   private RunningBot(FakeSlack slack, Map<String, String> env) throws StartException {
     this.slack = slack;
-    this.server = SlackServer.start(Settings.fromEnv(env),
-        new SlackServer.Options("127.0.0.1", clock, ticker, sleeper, Executors.newSingleThreadExecutor()));
+    this.server = Server.start(Settings.fromEnv(env),
+        new Server.Options("127.0.0.1", clock, ticker, sleeper, Executors.newSingleThreadExecutor()));
   }
 
   /** Starts the bot in HTTP mode over the real catalog. */

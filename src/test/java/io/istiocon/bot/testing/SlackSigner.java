@@ -11,8 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs request bodies the way Slack does: {@code v0=} + hex HMAC-SHA256 of
- * {@code v0:<timestamp>:<body>}. Written from Slack's description, not with Bolt's code, so the tests
- * check Bolt's verification rather than repeat it.
+ * {@code v0:<timestamp>:<body>}. Written from Slack's description, not with the bot's code, so the
+ * tests check the bot's own verification ({@code SignedRequests}) rather than repeat it.
  */
 public final class SlackSigner {
   public static final String TIMESTAMP = "X-Slack-Request-Timestamp";

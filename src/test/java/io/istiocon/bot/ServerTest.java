@@ -1,4 +1,4 @@
-package io.istiocon.bot.slack;
+package io.istiocon.bot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.istiocon.bot.slack.Settings;
+import io.istiocon.bot.slack.StartException;
 import io.istiocon.bot.testing.BlockKit;
 import io.istiocon.bot.testing.FakeSlack;
 import io.istiocon.bot.testing.RunningBot;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Starting {@code serve}: what stops it, with which message, and what it serves when it starts. */
-class SlackServerTest {
+class ServerTest {
   @TempDir
   Path dir;
 
@@ -117,7 +119,7 @@ class SlackServerTest {
       bot.slack.take("/api/chat.postMessage"); // the answer is being posted, and Slack holds it
       int port = bot.server.port();
 
-      CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> bot.server.shutdown(SlackServer.DRAIN));
+      CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> bot.server.shutdown(Server.DRAIN));
       Ports.awaitRefused(port);
       assertFalse(drained.isDone(), "shutdown waits for the answer being posted");
       release.countDown();
