@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.time.ZoneId;
 import java.util.Optional;
 
 /** Reads an export's bytes into a {@link Schedule}: tells (or checks) the format and hands it to its reader. */
@@ -15,23 +14,23 @@ final class Exports {
   private Exports() {}
 
   /**
-   * Reads an export; {@code format} is the {@code --format} option (empty for auto) and
-   * {@code timezone} the {@code --timezone} option, or null.
+   * Reads an export; {@code format} is the {@code --format} option (empty for auto), and
+   * {@code zones} says where local times are counted.
    */
-  static Schedule read(byte[] bytes, String name, Optional<Format> format, ZoneId timezone) throws ImportException {
+  static Schedule read(byte[] bytes, String name, Optional<Format> format, Zones zones) throws ImportException {
     if (Format.isXml(bytes)) {
       if (format.isPresent() && format.get() != Format.FRAB) {
         throw ImportException.usage(name + ": --format " + format.get().id() + " expects JSON, but this is XML;"
             + " use --format frab or auto");
       }
-      return FrabXml.read(bytes, name, timezone);
+      return FrabXml.read(bytes, name, zones);
     }
     if (format.isPresent() && format.get() == Format.FRAB) {
       throw ImportException.usage(name + ": --format frab expects a schedule.xml, but this is not XML; use --format auto");
     }
     JsonNode root = parse(bytes, name);
     Format f = format.isPresent() ? format.get() : Format.detect(root, name);
-    return f == Format.SESSIONIZE ? SessionizeJson.read(root, name, timezone) : ScheduleJson.read(root, f, name, timezone);
+    return f == Format.SESSIONIZE ? SessionizeJson.read(root, name, zones) : ScheduleJson.read(root, f, name, zones);
   }
 
   private static JsonNode parse(byte[] bytes, String name) throws ImportException {

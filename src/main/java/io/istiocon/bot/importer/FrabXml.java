@@ -21,18 +21,18 @@ import java.util.Set;
  */
 final class FrabXml {
   private final String name;
-  private final ZoneId timezone;
+  private final Zones zones;
   private final Offsets offsets = new Offsets();
   private final List<String> skipped = new ArrayList<>();
 
-  private FrabXml(String name, ZoneId timezone) {
+  private FrabXml(String name, Zones zones) {
     this.name = name;
-    this.timezone = timezone;
+    this.zones = zones;
   }
 
-  /** Reads the export; {@code timezone} is the {@code --timezone} option, or null. */
-  static Schedule read(byte[] bytes, String name, ZoneId timezone) throws ImportException {
-    return new FrabXml(name, timezone).schedule(XmlTree.read(bytes, name));
+  /** Reads the export, counting local times in the zone {@code zones} chooses. */
+  static Schedule read(byte[] bytes, String name, Zones zones) throws ImportException {
+    return new FrabXml(name, zones).schedule(XmlTree.read(bytes, name));
   }
 
   private Schedule schedule(XmlTree root) throws ImportException {
@@ -45,7 +45,7 @@ final class FrabXml {
       throw ImportException.bad(root.at(name) + ": <schedule> has no <conference>");
     }
     ZoneId named = zoneNamed(conference.child("time_zone_name"));
-    ZoneId zone = timezone != null ? timezone : named;
+    ZoneId zone = zones.choose(named);
     LocalTime dayChange = time(conference.childText("day_change"));
     URI base = Mapping.url(firstText(conference, "base_url", "url"), null);
     List<Schedule.Event> events = new ArrayList<>();

@@ -83,7 +83,8 @@ public final class ImportCommand {
     String outName = a.out().toString();
     Conference existing = existing(a.out(), outName);
     byte[] bytes = source.read(a.input());
-    Schedule schedule = Exports.read(bytes, a.input(), a.format(), a.timezone());
+    Zones zones = new Zones(a.timezone(), existing == null ? null : existing.zone());
+    Schedule schedule = Exports.read(bytes, a.input(), a.format(), zones);
     String fileName = a.out().getFileName().toString().replaceFirst("\\.ya?ml$", "");
     Conversion.Result result = Conversion.convert(schedule,
         new Conversion.Options(a.id(), a.name(), a.website(), a.timezone(), fileName), existing);

@@ -24,18 +24,18 @@ import java.util.Set;
  */
 final class ScheduleJson {
   private final String name;
-  private final ZoneId timezone;
+  private final Zones zones;
   private final Offsets offsets = new Offsets();
   private final List<String> skipped = new ArrayList<>();
 
-  private ScheduleJson(String name, ZoneId timezone) {
+  private ScheduleJson(String name, Zones zones) {
     this.name = name;
-    this.timezone = timezone;
+    this.zones = zones;
   }
 
-  /** Reads the export; {@code timezone} is the {@code --timezone} option, or null. */
-  static Schedule read(JsonNode root, Format format, String name, ZoneId timezone) throws ImportException {
-    return new ScheduleJson(name, timezone).schedule(root, format);
+  /** Reads the export, counting local times in the zone {@code zones} chooses. */
+  static Schedule read(JsonNode root, Format format, String name, Zones zones) throws ImportException {
+    return new ScheduleJson(name, zones).schedule(root, format);
   }
 
   private Schedule schedule(JsonNode root, Format format) throws ImportException {
@@ -45,7 +45,7 @@ final class ScheduleJson {
       throw ImportException.bad(name + ": schedule.conference.days is missing; is this a " + format.label() + "?");
     }
     ZoneId named = zoneNamed(conference.path("time_zone_name"));
-    ZoneId zone = timezone != null ? timezone : named;
+    ZoneId zone = zones.choose(named);
     URI base = Mapping.url(text(schedule.path("base_url")), null);
     URI website = Mapping.url(text(conference.path("url")), null);
     List<JsonNode> raw = new ArrayList<>();

@@ -36,13 +36,14 @@ final class SessionizeJson {
     this.zone = zone;
   }
 
-  /** Reads the export; {@code timezone} is the {@code --timezone} option, required since the export has none. */
-  static Schedule read(JsonNode root, String name, ZoneId timezone) throws ImportException {
-    if (timezone == null) {
+  /** Reads the export; the zone comes from {@code --timezone} or the catalog being re-imported, as the export has none. */
+  static Schedule read(JsonNode root, String name, Zones zones) throws ImportException {
+    ZoneId zone = zones.choose(null);
+    if (zone == null) {
       throw ImportException.usage(name + ": Sessionize exports local times without a time zone; give --timezone with"
           + " the conference's zone, such as --timezone Europe/London; " + DocLinks.see(DocLinks.IMPORT_TIME_ZONES));
     }
-    return new SessionizeJson(name, timezone).schedule(root);
+    return new SessionizeJson(name, zone).schedule(root);
   }
 
   private Schedule schedule(JsonNode root) throws ImportException {

@@ -232,6 +232,19 @@ class ImportCommandTest {
   }
 
   @Test
+  void run_reimportWithoutAZoneCountsInTheCatalogsZone() {
+    Path fosdem = dir.resolve("fosdem.yaml");
+    assertEquals(ImportCommand.OK, Importing.run("frab-fosdem2021.xml", fosdem, "--timezone", "Europe/Brussels",
+        "--website", "https://fosdem.org/2021/").code());
+
+    Importing.Run again = Importing.run("frab-fosdem2021.xml", fosdem);
+
+    assertEquals(ImportCommand.OK, again.code(), again.err());
+    assertTrue(again.out().contains("Europe/Brussels\n"), again.out());
+    assertTrue(again.out().contains("re-import: 0 added, 0 changed, 0 removed\n"), again.out());
+  }
+
+  @Test
   void run_reimportKeepsSpeakersCompaniesAndAliases() throws IOException {
     assertEquals(ImportCommand.OK, Importing.run("c3voc-39c3-himmel.json", out()).code());
     Files.writeString(out(), Files.readString(out()).replace("""
