@@ -47,7 +47,8 @@ final class SessionCheck {
       new Field("popularity", (s, name) -> s.popularity = s.fields.optionalCount(name)),
       new Field("source", (s, name) -> s.fields.optionalText(name)));
 
-  private static final List<String> FIELD_NAMES = FIELDS.stream().map(Field::name).toList();
+  /** The field names, in order; the JSON Schema lists the same ones. */
+  static final List<String> FIELD_NAMES = FIELDS.stream().map(Field::name).toList();
   private static final List<String> SPEAKER_FIELDS = List.of("name", "company", "aliases");
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");

@@ -125,6 +125,42 @@ class TalkCardsTest {
     assertNoMentions(blocks);
   }
 
+  @Test
+  void card_showsRoomAndTrackInTheContextLine() {
+    Session s = TestCatalogs.session("r1").room("Saal 1").track("Security & <Privacy>").build();
+
+    String context = json(TalkCards.card(s, null, Query.Lead.NONE, 0, false)).get(1).path("elements").get(0).path("text").asText();
+
+    assertTrue(context.startsWith("Talk \u00b7 English \u00b7 <!date^"), context);
+    assertTrue(context.endsWith(" \u00b7 Room: Saal 1 \u00b7 Track: Security &amp; &lt;Privacy&gt;"), context);
+  }
+
+  @Test
+  void answer_severalConferencesLoaded_cardsNameTheirConference() {
+    Catalog real = TestCatalogs.real();
+    Conference ours = real.conferences().get(0);
+    Session copied = ours.sessions().stream().filter(s -> s.id().equals("e7p")).findFirst().orElseThrow();
+    Session next = new Session("istiocon-2022", "e7p", copied.title(), copied.type(), copied.language(), false,
+        copied.start().plus(java.time.Duration.ofDays(364)), copied.end().plus(java.time.Duration.ofDays(364)), copied.speakers(),
+        copied.abstractText(), "", List.of(), null, null, null, OptionalInt.empty(), "Room 2", null);
+    Conference twentyTwo = new Conference("istiocon-2022", "IstioCon 2022", LocalDate.of(2022, 2, 21), LocalDate.of(2022, 2, 25),
+        ours.zone(), ours.website(), "", Map.of(), List.of(next));
+    Catalog both = new Catalog(2, "both", List.of(ours, twentyTwo));
+
+    Answer answer = answer("accelerate istio-cni with ebpf", both);
+    List<String> contexts = new ArrayList<>();
+    for (JsonNode block : json(TalkCards.answer(answer, page("ebpf", 0), TalkCards.Surface.THREAD).blocks())) {
+      if (block.path("type").asText().equals("context")) {
+        contexts.add(block.path("elements").get(0).path("text").asText());
+      }
+    }
+
+    assertEquals(2, contexts.size(), contexts.toString());
+    assertTrue(contexts.stream().anyMatch(c -> c.startsWith("*IstioCon 2021* \u00b7 Talk \u00b7 Chinese")), contexts.toString());
+    assertTrue(contexts.stream().anyMatch(c -> c.startsWith("*IstioCon 2022* \u00b7 Talk \u00b7 Chinese")
+        && c.endsWith("Room: Room 2")), contexts.toString());
+  }
+
   // ---- answers ----------------------------------------------------------------------------
 
   @Test
