@@ -27,8 +27,7 @@ public final class Imports {
 
   /** Runs {@code import} with its arguments and returns its exit code. */
   public static int run(List<String> args, PrintStream out, PrintStream err) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
-    return new ImportCommand(catalogCheck(), http, out, err).run(args);
+    return new ImportCommand(catalogCheck(), () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+        .followRedirects(HttpClient.Redirect.NORMAL).build(), out, err).run(args);
   }
 }

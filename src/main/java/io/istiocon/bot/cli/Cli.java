@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -134,9 +135,10 @@ public final class Cli {
 
   /** Returns the conferences the default catalog holds, one line each, for {@code help}; nothing when none loads. */
   private String loaded() {
-    CatalogSnapshot snapshot = catalogs.load(defaultCatalog());
     StringBuilder text = new StringBuilder();
-    for (Conference c : snapshot.catalog().conferences()) {
+    List<Conference> conferences = catalogs.check(List.of(defaultCatalog())).conferences().stream()
+        .map(CatalogLoader.ConferenceFile::conference).sorted(Comparator.comparing(Conference::start)).toList();
+    for (Conference c : conferences) {
       text.append(text.length() == 0 ? "\nLoaded from " + defaultCatalog() + ":\n" : "")
           .append("  ").append(c.name()).append(" (").append(c.id()).append("), ").append(c.start().format(DAY))
           .append(" \u2013 ").append(c.end().format(DAY)).append(", ").append(c.sessions().size()).append(" sessions\n");

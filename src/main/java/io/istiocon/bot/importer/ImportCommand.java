@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -54,8 +55,8 @@ public final class ImportCommand {
   private final PrintStream out;
   private final PrintStream err;
 
-  /** Creates the command; {@code check} reads catalog text as the bot does, {@code http} fetches URLs. */
-  public ImportCommand(CatalogCheck check, HttpClient http, PrintStream out, PrintStream err) {
+  /** Creates the command; {@code check} reads catalog text as the bot does, {@code http} makes the client that fetches URLs. */
+  public ImportCommand(CatalogCheck check, Supplier<HttpClient> http, PrintStream out, PrintStream err) {
     this.check = check;
     this.source = new Source(http);
     this.out = out;

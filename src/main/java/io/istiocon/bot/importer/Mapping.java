@@ -28,6 +28,9 @@ final class Mapping {
   private static final Pattern HTML = Pattern.compile(
       "</?(p|br|a|ul|ol|li|em|strong|b|i|h[1-6]|div|span|code|pre|blockquote)(\\s[^>]*)?/?>", Pattern.CASE_INSENSITIVE);
   private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0]+");
+  private static final Pattern TRAILING_SPACES = Pattern.compile("[ \\t\\u00a0]+\n");
+  private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
+  private static final Pattern LEADING_SPACES = Pattern.compile("(?m)^ +");
 
   /** Words in an export's type (or track) that name one of our session types, checked in this order. */
   private record TypeWords(SessionType type, Pattern words) {}
@@ -135,7 +138,8 @@ final class Mapping {
       return "";
     }
     String s = HTML.matcher(raw).find() ? htmlToText(raw) : raw;
-    s = s.replace("\r\n", "\n").replace('\r', '\n').replaceAll("[ \\t\\u00a0]+\\n", "\n").replaceAll("\\n{3,}", "\n\n");
+    s = s.replace("\r\n", "\n").replace('\r', '\n');
+    s = BLANK_LINES.matcher(TRAILING_SPACES.matcher(s).replaceAll("\n")).replaceAll("\n\n");
     return s.strip();
   }
 
@@ -166,7 +170,7 @@ final class Mapping {
         }
       }
     });
-    return out.toString().replaceAll("(?m)^ +", "");
+    return LEADING_SPACES.matcher(out).replaceAll("");
   }
 
   /** Returns an http(s) link with a host, resolving one relative to {@code base}; null for anything else. */

@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** Reads an export from a file or an http(s) URL, refusing one larger than {@link #MAX_BYTES}. */
 final class Source {
@@ -19,9 +20,10 @@ final class Source {
   static final int MAX_BYTES = 64 * 1024 * 1024;
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  private final HttpClient http;
+  private final Supplier<HttpClient> http;
 
-  Source(HttpClient http) {
+  /** Creates a source; the HTTP client is made only when a URL is fetched, since most imports read a file. */
+  Source(Supplier<HttpClient> http) {
     this.http = http;
   }
 
@@ -60,7 +62,7 @@ final class Source {
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
         .header("Accept", "application/json, application/xml, text/xml, */*").GET().build();
     try {
-      HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> response = http.get().send(request, HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream body = response.body()) {
         if (response.statusCode() != 200) {
           throw ImportException.bad(location + ": the server answered HTTP " + response.statusCode() + "; check the URL");

@@ -34,7 +34,7 @@ final class XmlTree {
 
   /** Reads a document; a syntax error becomes an {@link ImportException} naming its line and column. */
   static XmlTree read(byte[] bytes, String file) throws ImportException {
-    XMLInputFactory factory = XMLInputFactory.newInstance();
+    XMLInputFactory factory = XMLInputFactory.newDefaultFactory(); // the JDK's own; no service lookup
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     XMLStreamReader in = null;

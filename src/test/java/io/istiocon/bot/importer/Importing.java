@@ -43,7 +43,7 @@ final class Importing {
   static Run run(List<String> args, Path out) {
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    int code = new ImportCommand(Imports.catalogCheck(), HttpClient.newHttpClient(),
+    int code = new ImportCommand(Imports.catalogCheck(), HttpClient::newHttpClient,
         new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8)).run(args);
     return new Run(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8),
         code == ImportCommand.OK ? read(out) : null);
