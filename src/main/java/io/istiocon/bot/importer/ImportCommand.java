@@ -4,18 +4,11 @@ import io.istiocon.bot.catalog.Conference;
 import io.istiocon.bot.catalog.Session;
 import io.istiocon.bot.catalog.Speaker;
 import io.istiocon.bot.docs.DocLinks;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -47,7 +40,6 @@ public final class ImportCommand {
 
   private static final Pattern CONFERENCE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-  private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
 
   private final CatalogCheck check;
   private final Source source;
@@ -71,6 +63,7 @@ public final class ImportCommand {
       Args a = parse(args);
       return importInto(a);
     } catch (ImportException e) {
+      e.details().forEach(err::println);
       err.println("istiocon-bot import: " + e.getMessage());
       if (e.exitCode() == USAGE) {
         err.println("Usage: java -jar target/istiocon-bot.jar " + USAGE_LINE + "; " + DocLinks.see(DocLinks.IMPORT));
@@ -80,83 +73,11 @@ public final class ImportCommand {
   }
 
   private int importInto(Args a) throws ImportException {
-    String outName = a.out().toString();
-    Conference existing = existing(a.out(), outName);
     byte[] bytes = source.read(a.input());
-    Zones zones = new Zones(a.timezone(), existing == null ? null : existing.zone());
-    Schedule schedule = Exports.read(bytes, a.input(), a.format(), zones);
-    String fileName = a.out().getFileName().toString().replaceFirst("\\.ya?ml$", "");
-    Conversion.Result result = Conversion.convert(schedule,
-        new Conversion.Options(a.id(), a.name(), a.website(), a.timezone(), fileName), existing);
-    String sourceNote = a.input() + " (" + schedule.format().label() + ")";
-    byte[] yaml = CatalogYaml.write(result.conference(), sourceNote, schedule.format().label())
-        .getBytes(StandardCharsets.UTF_8);
-    CatalogCheck.Result checked = check.read(outName, yaml);
-    if (!checked.ok()) {
-      checked.problems().forEach(err::println);
-      throw ImportException.bad("the converted catalog does not pass validation, so " + outName + " was left as it was;"
-          + " this is a bug in the importer: please report it with the export");
-    }
-    write(a.out(), yaml);
-    out.print(summary(outName, sourceNote, checked.conference(), result.diff(), schedule.skipped()));
+    CatalogUpdate.Request request = new CatalogUpdate.Request(a.input(), a.format(), a.timezone(), a.id(), a.name(), a.website());
+    CatalogUpdate.Outcome done = CatalogUpdate.apply(check, bytes, request, a.out());
+    out.print(summary(a.out().toString(), done.source(), done.conference(), done.diff(), done.skipped()));
     return OK;
-  }
-
-  /** Returns the conference already in {@code --out}, or null when there is none; a broken one stops the import. */
-  private Conference existing(Path path, String name) throws ImportException {
-    if (!Files.exists(path)) {
-      return null;
-    }
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(path);
-    } catch (IOException e) {
-      throw ImportException.bad(name + ": cannot read the catalog to update: " + e.getMessage());
-    }
-    CatalogCheck.Result result = check.read(name, bytes);
-    if (!result.ok()) {
-      result.problems().forEach(err::println);
-      throw ImportException.bad(name + " has problems, so it was left as it was; fix them (or move the file away) and"
-          + " import again; " + DocLinks.see(DocLinks.CATALOG_FORMAT));
-    }
-    return result.conference();
-  }
-
-  /** Writes a temporary file beside the target, then renames it over the target in one step. */
-  private static void write(Path target, byte[] bytes) throws ImportException {
-    Path dir = target.toAbsolutePath().getParent();
-    Path temp = null;
-    try {
-      Set<PosixFilePermission> permissions = Files.exists(target) && posix(target)
-          ? Files.getPosixFilePermissions(target) : READABLE;
-      temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-      Files.write(temp, bytes);
-      if (posix(temp)) {
-        Files.setPosixFilePermissions(temp, permissions);
-      }
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-      temp = null;
-    } catch (AtomicMoveNotSupportedException e) {
-      throw ImportException.bad(target + ": this file system cannot replace a file atomically; write to a local folder");
-    } catch (IOException e) {
-      throw ImportException.bad(target + ": cannot write: " + e.getMessage());
-    } finally {
-      deleteQuietly(temp);
-    }
-  }
-
-  private static boolean posix(Path path) {
-    return Files.getFileAttributeView(path, PosixFileAttributeView.class) != null;
-  }
-
-  private static void deleteQuietly(Path temp) {
-    if (temp != null) {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException e) {
-        // a stray hidden .tmp file is harmless: the catalog scanner skips hidden files
-      }
-    }
   }
 
   static String summary(String outName, String source, Conference c, Conversion.Diff diff, List<String> skipped) {
