@@ -18,8 +18,11 @@ public final class DocLinks {
   /** Why an import asks for {@code --timezone}, and which zone to give. */
   public static final String IMPORT_TIME_ZONES = "docs/import.md#time-zones";
 
+  /** {@code CATALOG_SOURCES}: the exports {@code serve} polls and imports. */
+  public static final String IMPORT_FEEDS = "docs/import.md#keeping-it-current";
+
   /** All the links above, for the test that checks them. */
-  public static final List<String> ALL = List.of(CATALOG_FORMAT, ENVIRONMENT, LOGS, IMPORT, IMPORT_TIME_ZONES);
+  public static final List<String> ALL = List.of(CATALOG_FORMAT, ENVIRONMENT, LOGS, IMPORT, IMPORT_TIME_ZONES, IMPORT_FEEDS);
 
   private DocLinks() {}
 
