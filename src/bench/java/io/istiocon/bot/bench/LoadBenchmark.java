@@ -43,12 +43,23 @@ public class LoadBenchmark {
   public int sessions;
 
   private byte[] yaml;
+  private Catalog generated;
   private final CatalogReader reader = new CatalogReader();
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    Catalog generated = new CatalogGenerator(TestCatalogs.real()).generate(sessions, 42);
+    generated = new CatalogGenerator(TestCatalogs.real()).generate(sessions, 42);
     yaml = toYaml(generated.conferences().get(0));
+  }
+
+  /** Indexing alone, without reading the file: what the index's own build costs. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @Warmup(iterations = 3, time = 5)
+  @Measurement(iterations = 5, time = 5)
+  @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+  public SearchIndex index() {
+    return SearchIndex.build(generated, Synonyms.NONE);
   }
 
   @Benchmark

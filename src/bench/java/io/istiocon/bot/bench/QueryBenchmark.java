@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Latency of one question through the query engine (parse, correct, rank, explain), with typo
  * tolerance on and no answer cache, on the real catalog and on generated ones. Each invocation asks
- * the next of the 141 evaluation questions, so the percentiles cover the whole mix.
+ * the next of the 341 evaluation questions, so the percentiles cover the whole mix.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -56,6 +56,6 @@ public class QueryBenchmark {
   @Benchmark
   public Answer ask() {
     Questions.Asked q = questions.get(next++ % questions.size());
-    return engine.answer(index, q.question(), q.now());
+    return engine.answer(index, engine.parse(q.question()), q.now(), q.zone());
   }
 }

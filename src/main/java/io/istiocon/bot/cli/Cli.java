@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -61,8 +62,10 @@ public final class Cli {
         --json                Print {"query", "intent", "results": [...]} instead of text cards.
         --limit N             Show at most N sessions (default 5).
         --now INSTANT         Answer as if it were INSTANT (ISO-8601, e.g. 2021-02-22T17:45:00Z).
+        --tz ZONE             Read "this afternoon", "tomorrow" and clock times in ZONE (an IANA zone such as
+                              Asia/Shanghai; default: the conference's own zone).
         --catalog PATH        A catalog file or folder (default: $CATALOG_DIR or ./catalog).
-        --batch FILE.jsonl    Answer one {"q": ..., "now": ...} per line; print one JSON answer per line
+        --batch FILE.jsonl    Answer one {"q": ..., "now": ..., "tz": ...} per line; print one JSON answer per line
                               ("-" reads standard input).
 
       import options:
@@ -164,6 +167,7 @@ public final class Cli {
     boolean json = false;
     int limit = 5;
     Instant now = null;
+    ZoneId zone = null;
     Path catalog = defaultCatalog();
     String batch = null;
     List<String> words = new ArrayList<>();
@@ -173,6 +177,7 @@ public final class Cli {
         case "--json" -> json = true;
         case "--limit" -> limit = positive(value(args, ++i, a), a);
         case "--now" -> now = instant(value(args, ++i, a), a);
+        case "--tz" -> zone = zone(value(args, ++i, a), a);
         case "--catalog" -> catalog = Path.of(value(args, ++i, a));
         case "--batch" -> batch = value(args, ++i, a);
         default -> {
@@ -199,14 +204,14 @@ public final class Cli {
     }
     AnswerService service = new AnswerService(() -> snapshot, new QueryEngine(), Ticker.systemTicker(), 1000);
     if (batch != null) {
-      return batch(service, batch, limit);
+      return batch(service, batch, limit, zone);
     }
-    Answer answer = service.ask(String.join(" ", words), now == null ? clock.instant() : now);
+    Answer answer = service.ask(String.join(" ", words), now == null ? clock.instant() : now, zone);
     out.print(json ? JsonAnswers.write(JsonAnswers.render(answer, limit)) + "\n" : TextCards.render(answer, limit));
     return OK;
   }
 
-  private int batch(AnswerService service, String file, int limit) {
+  private int batch(AnswerService service, String file, int limit, ZoneId defaultZone) {
     int bad = 0;
     try (BufferedReader in = file.equals("-") ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
         : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
@@ -222,12 +227,18 @@ public final class Cli {
           JsonNode node = JsonAnswers.mapper().readTree(line);
           JsonNode q = node == null ? null : node.get("q");
           if (q == null || !q.isTextual()) {
-            problem = "expected {\"q\": \"question\", \"now\": \"optional instant\"}";
+            problem = "expected {\"q\": \"question\", \"now\": \"optional instant\", \"tz\": \"optional zone\"}";
           } else {
             JsonNode nowNode = node.get("now");
+            JsonNode tzNode = node.get("tz");
             Instant at = nowNode == null || nowNode.isNull() ? clock.instant() : OffsetDateTime.parse(nowNode.asText()).toInstant();
-            out.println(JsonAnswers.write(JsonAnswers.render(service.ask(q.asText(), at), limit)));
-            continue;
+            ZoneId zone = tzNode == null || tzNode.isNull() ? defaultZone : zoneOrNull(tzNode.asText());
+            if (zone == null && tzNode != null && !tzNode.isNull()) {
+              problem = "\"tz\" is not a time zone such as Asia/Shanghai: " + tzNode.asText();
+            } else {
+              out.println(JsonAnswers.write(JsonAnswers.render(service.ask(q.asText(), at, zone), limit)));
+              continue;
+            }
           }
         } catch (IOException | DateTimeException e) {
           problem = e instanceof DateTimeException ? "\"now\" is not an ISO-8601 instant" : "not JSON: " + firstLine(e.getMessage());
@@ -276,6 +287,23 @@ public final class Cli {
       // reported below
     }
     throw new UsageException(option + " must be a number from 1 to 1000, got \"" + s + "\"");
+  }
+
+  private static ZoneId zone(String s, String option) {
+    ZoneId zone = zoneOrNull(s);
+    if (zone == null) {
+      throw new UsageException(option + " must be a time zone such as Asia/Shanghai or UTC+8, got \"" + s + "\"");
+    }
+    return zone;
+  }
+
+  private static ZoneId zoneOrNull(String s) {
+    try {
+      return ZoneId.of(s.strip().toUpperCase(Locale.ROOT).startsWith("UTC") || s.strip().startsWith("+")
+          || s.strip().startsWith("-") ? s.strip().toUpperCase(Locale.ROOT) : s.strip());
+    } catch (DateTimeException e) {
+      return null;
+    }
   }
 
   private static Instant instant(String s, String option) {

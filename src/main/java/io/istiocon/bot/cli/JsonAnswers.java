@@ -22,31 +22,11 @@ final class JsonAnswers {
     root.put("total", answer.total());
     ArrayNode results = root.putArray("results");
     for (Answer.Hit hit : answer.page(0, limit)) {
-      Session s = hit.session();
-      ObjectNode r = results.addObject();
-      r.put("id", s.id());
-      r.put("conference", s.conference());
-      r.put("title", s.title());
-      ArrayNode speakers = r.putArray("speakers");
-      for (Speaker sp : s.speakers()) {
-        ObjectNode o = speakers.addObject();
-        o.put("name", sp.name());
-        if (sp.company() != null) {
-          o.put("company", sp.company());
-        } else {
-          o.putNull("company");
-        }
-      }
-      r.put("type", s.type().id());
-      r.put("language", s.language());
-      r.put("start", s.start().toString());
-      r.put("end", s.end().toString());
-      r.put("room", s.room());
-      r.put("track", s.track());
-      putLink(r, "video", s.video());
-      putLink(r, "slides", s.slides());
-      putLink(r, "page", s.page());
-      r.put("score", BigDecimal.valueOf(hit.score()).setScale(3, RoundingMode.HALF_UP));
+      result(results.addObject(), hit);
+    }
+    ArrayNode closest = root.putArray("closest");
+    for (Answer.Hit hit : answer.closest().subList(0, Math.min(limit, answer.closest().size()))) {
+      result(closest.addObject(), hit);
     }
     ArrayNode notes = root.putArray("notes");
     answer.notes().forEach(notes::add);
@@ -56,6 +36,33 @@ final class JsonAnswers {
     catalog.put("version", answer.catalog().version());
     catalog.put("digest", answer.catalog().digest());
     return root;
+  }
+
+  private static void result(ObjectNode r, Answer.Hit hit) {
+    Session s = hit.session();
+    r.put("id", s.id());
+    r.put("conference", s.conference());
+    r.put("title", s.title());
+    ArrayNode speakers = r.putArray("speakers");
+    for (Speaker sp : s.speakers()) {
+      ObjectNode o = speakers.addObject();
+      o.put("name", sp.name());
+      if (sp.company() != null) {
+        o.put("company", sp.company());
+      } else {
+        o.putNull("company");
+      }
+    }
+    r.put("type", s.type().id());
+    r.put("language", s.language());
+    r.put("start", s.start().toString());
+    r.put("end", s.end().toString());
+    r.put("room", s.room());
+    r.put("track", s.track());
+    putLink(r, "video", s.video());
+    putLink(r, "slides", s.slides());
+    putLink(r, "page", s.page());
+    r.put("score", BigDecimal.valueOf(hit.score()).setScale(3, RoundingMode.HALF_UP));
   }
 
   private static void putLink(ObjectNode r, String field, java.net.URI uri) {

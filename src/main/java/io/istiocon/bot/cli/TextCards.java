@@ -44,6 +44,10 @@ final class TextCards {
     }
     if (answer.isEmpty()) {
       out.append("No sessions match \u201c").append(answer.query().text().strip()).append("\u201d.\n");
+      int n = 1;
+      for (Answer.Hit hit : answer.closest().subList(0, Math.min(limit, answer.closest().size()))) {
+        out.append('\n').append(card(n++, hit.session(), answer.catalog(), answer.query().lead()));
+      }
       if (!answer.suggestions().isEmpty()) {
         out.append("Did you mean: ").append(answer.suggestions().stream().map(s -> "\u201c" + s + "\u201d")
             .collect(Collectors.joining(", "))).append("?\n");

@@ -6,12 +6,16 @@ import java.util.List;
 
 /**
  * The engine's reply to one question: ranked sessions (best first), notes that explain the answer
- * ("Nothing is on right now"), and suggestions when nothing matched.
+ * ("Nothing is on right now", "No session mentions OpenTelemetry"), and, when nothing answers the
+ * question, what comes closest and suggestions. The closest sessions are never the answer: they are
+ * offered beside it.
  *
  * @param hits the best {@link #MAX_HITS} sessions at most, best first
  * @param total how many sessions matched, which may be more than {@code hits} holds
  * @param catalog the catalog version that produced this answer
  * @param set whether the question asked for a whole set (all workshops) rather than one talk
+ * @param closest when {@code hits} is empty, the sessions that come closest (a filter dropped, or
+ *     matches on the question's other words), best first; empty otherwise
  */
 public record Answer(
     Query query,
@@ -21,6 +25,7 @@ public record Answer(
     boolean set,
     List<String> notes,
     List<String> suggestions,
+    List<Hit> closest,
     Catalog catalog) {
 
   /** An answer carries at most this many sessions; {@link #total} still counts them all. */
@@ -33,6 +38,10 @@ public record Answer(
     }
     notes = List.copyOf(notes);
     suggestions = List.copyOf(suggestions);
+    closest = List.copyOf(closest);
+    if (!hits.isEmpty() && !closest.isEmpty()) {
+      throw new IllegalArgumentException("an answer with hits offers nothing as closest");
+    }
   }
 
   /** A session in an answer, with the score that ranked it. */

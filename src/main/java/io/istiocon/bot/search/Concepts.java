@@ -1,10 +1,10 @@
 package io.istiocon.bot.search;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a question's topic words into concepts: each word corrected against the catalog's own
@@ -13,11 +13,7 @@ import java.util.Map;
  */
 final class Concepts {
   private static final float SYNONYM_WEIGHT = 0.9f;
-  private static final float SPLIT_WEIGHT = 0.8f;
-  private static final float FUZZY1_WEIGHT = 0.7f;
-  private static final float FUZZY2_WEIGHT = 0.5f;
-  private static final float PREFIX_WEIGHT = 0.5f;
-  private static final float CATALOG_TYPO_WEIGHT = 0.2f;
+  private static final float HAN_ATTESTED_WEIGHT = 0.5f;
 
   private Concepts() {}
 
@@ -29,6 +25,8 @@ final class Concepts {
     final List<List<String>> alternatives = new ArrayList<>();
     final List<Float> weights = new ArrayList<>();
     Entity entity;
+    /** Whether the words are a glossary or synonym phrase: known to mean something, even if no session says it. */
+    boolean glossed;
 
     Concept(String text, boolean han) {
       this.text = text;
@@ -51,46 +49,61 @@ final class Concepts {
     }
   }
 
-  /** A question word after correction against the catalog's vocabulary. */
-  private record Slot(Text.Word word, String best, List<List<String>> alts, List<Float> weights) {}
+  /** The concepts of a question's topic words, and how its words were read. */
+  record Reading(List<Concept> concepts, List<Spelling.Correction> corrections) {}
 
-  /** Orders typo candidates: fewest edits, then the word more sessions use, then alphabetically. */
-  static Comparator<FuzzyDictionary.Candidate> closestFirst(SearchIndex index) {
-    return Comparator.comparingInt(FuzzyDictionary.Candidate::distance)
-        .thenComparing(c -> -index.surfaceDf(c.word()))
-        .thenComparing(FuzzyDictionary.Candidate::word);
-  }
-
-  static int maxEdits(String word) {
-    int n = word.length();
-    return n < 4 ? 0 : n <= 6 ? 1 : 2;
-  }
-
-  static List<Concept> of(SearchIndex index, List<Text.Word> content) {
+  /** Reads topic words; {@code literal} words are taken as written, never corrected. */
+  static Reading of(SearchIndex index, List<Text.Word> content, Set<String> literal) {
     List<Text.Word> words = new ArrayList<>();
-    Map<Integer, Text.Word> glues = new HashMap<>();
+    List<Text.Word> glueWords = new ArrayList<>();
     for (Text.Word word : content) {
-      if (word.joined()) {
-        glues.put(word.position(), word);
+      (word.joined() ? glueWords : words).add(word);
+    }
+    // A word split in pieces ("authpoliciesdeepdive") becomes one slot per piece, so the pieces can
+    // name a speaker or company or start a synonym as typed words would; later words move along.
+    List<Spelling.Correction> corrections = new ArrayList<>();
+    List<Spelling.Correction> slots = new ArrayList<>();
+    Map<Integer, Integer> moved = new HashMap<>(); // old position -> new position
+    int extra = 0;
+    for (Text.Word word : words) {
+      Spelling.Correction c = Spelling.correct(index, word, literal);
+      corrections.add(c);
+      moved.put(word.position(), word.position() + extra);
+      if (c.kind() == Spelling.Correction.Kind.SPLIT) {
+        List<String> pieces = List.of(c.best().split(" "));
+        for (int k = 0; k < pieces.size(); k++) {
+          Text.Word piece = new Text.Word(pieces.get(k), word.position() + extra + k, false);
+          slots.add(new Spelling.Correction(piece, pieces.get(k), List.of(List.of(Stemmer.stem(pieces.get(k)))),
+              List.of(c.weights().get(0)), Spelling.Correction.Kind.SPLIT));
+        }
+        extra += pieces.size() - 1;
       } else {
-        words.add(word);
+        slots.add(new Spelling.Correction(new Text.Word(word.text(), word.position() + extra, word.han()), c.best(),
+            c.alts(), c.weights(), c.kind()));
       }
     }
-    List<Slot> slots = new ArrayList<>();
-    for (Text.Word word : words) {
-      slots.add(correct(index, word));
+    Map<Integer, Text.Word> glues = new HashMap<>();
+    for (Text.Word glue : glueWords) {
+      Integer at = moved.get(glue.position());
+      if (at != null) {
+        glues.put(at, new Text.Word(glue.text(), at, false, true, glue.span()));
+      }
     }
     List<Concept> concepts = new ArrayList<>();
     int i = 0;
     while (i < slots.size()) {
-      Slot slot = slots.get(i);
+      Spelling.Correction slot = slots.get(i);
       // 1. A speaker or company named by the next words.
       int entityLength = entityAt(index, slots, i);
       if (entityLength > 0) {
         List<String> key = bests(slots, i, entityLength);
-        Entity entity = index.entity(key);
+        Entity entity = index.entities().get(key);
         if (entity == null) {
-          entity = index.entity(List.of(String.join("", key)));
+          entity = index.entities().get(List.of(String.join("", key)));
+        }
+        if (entity == null) {
+          entity = nearName(index, slots, i);
+          key = Entities.surface(entity.label());
         }
         Concept c = new Concept(String.join(" ", key), false);
         c.entity = entity;
@@ -103,16 +116,16 @@ final class Concepts {
         continue;
       }
       // 2. A compound, written glued or apart ("multi-cluster", "multi cluster", "multicluster").
-      Text.Word glue = glues.get(slot.word.position());
+      Text.Word glue = glues.get(slot.word().position());
       int span = 0;
       String joined = null;
       if (glue != null && glue.span() > 1 && i + glue.span() <= slots.size()) {
         span = glue.span();
         joined = glue.text();
-      } else if (i + 1 < slots.size() && !slot.word.han() && !slots.get(i + 1).word.han()
-          && slots.get(i + 1).word.position() == slot.word.position() + 1) {
-        String glued = slot.best + slots.get(i + 1).best;
-        if (index.surfaceDf(glued) > 0) {
+      } else if (i + 1 < slots.size() && !slot.word().han() && !slots.get(i + 1).word().han()
+          && slots.get(i + 1).word().position() == slot.word().position() + 1) {
+        String glued = slot.best() + slots.get(i + 1).best();
+        if (index.vocabulary().df(glued) > 0) {
           span = 2;
           joined = glued;
         }
@@ -124,7 +137,8 @@ final class Concepts {
       }
       Synonyms.Match synonym = index.synonyms().longestAt(bestStems, 0);
       if (synonym != null && synonym.length() >= Math.max(span, 1)) {
-        Concept c = new Concept(text(slots, i, synonym.length()), slot.word.han());
+        Concept c = new Concept(text(slots, i, synonym.length()), slot.word().han());
+        c.glossed = true;
         List<String> matched = bestStems.subList(0, synonym.length());
         if (synonym.length() == 1) {
           addSlot(c, slot);
@@ -132,10 +146,17 @@ final class Concepts {
           c.add(matched, 1f);
           c.add(List.of(String.join("", matched)), 1f);
         }
+        // A Chinese phrase the catalog itself uses ("灰度发布") finds its own sessions first; its
+        // translation ("canary") weighs less then, or English titles would outrank them.
+        float weight = slot.word().han() && index.postings().df(index.postings().termIds(matched)) > 0
+            ? HAN_ATTESTED_WEIGHT : SYNONYM_WEIGHT;
         for (List<String> alt : synonym.alternatives()) {
-          c.add(alt, SYNONYM_WEIGHT);
+          c.add(alt, weight);
           if (alt.size() > 1) {
-            c.add(List.of(String.join("", alt)), SYNONYM_WEIGHT);
+            c.add(List.of(String.join("", alt)), weight);
+          }
+          if (c.entity == null && slot.word().han()) {
+            c.entity = index.entities().get(alt); // "百度" names Baidu, as "baidu" would
           }
         }
         concepts.add(c);
@@ -150,149 +171,128 @@ final class Concepts {
         i += span;
         continue;
       }
-      Concept c = new Concept(slot.word.text(), slot.word.han());
+      Concept c = new Concept(slot.word().text(), slot.word().han());
       addSlot(c, slot);
       concepts.add(c);
       i++;
     }
-    concepts.removeIf(c -> c.alternatives.stream().noneMatch(alt -> alt.stream().allMatch(index::hasStem))
+    concepts.removeIf(c -> c.alternatives.stream().noneMatch(alt -> alt.stream().allMatch(index.postings()::hasStem))
         && clearUnknown(c));
-    return concepts;
+    return new Reading(concepts, corrections);
+  }
+
+  /** Returns whether a session holds the concept: all the terms of one of its alternatives. */
+  static boolean matches(SearchIndex index, Concept c, int d) {
+    for (List<String> alt : c.alternatives) {
+      int[] ids = index.postings().termIds(alt);
+      boolean all = ids != null;
+      for (int k = 0; all && k < ids.length; k++) {
+        all = java.util.Arrays.binarySearch(index.postings().docs(ids[k]), d) >= 0;
+      }
+      if (all) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Returns the sessions whose title or tags hold the concept (what they are about), ascending. */
+  static int[] labelDocs(SearchIndex index, Concept c) {
+    java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+    Postings postings = index.postings();
+    for (List<String> alt : c.alternatives) {
+      int[] ids = postings.termIds(alt);
+      if (ids == null) {
+        continue;
+      }
+      int[] docs = postings.docs(ids[0]);
+      int[] packed = postings.packed(ids[0]);
+      for (int i = 0; i < docs.length; i++) {
+        boolean all = about(packed[i]);
+        for (int k = 1; all && k < ids.length; k++) {
+          int at = java.util.Arrays.binarySearch(postings.docs(ids[k]), docs[i]);
+          all = at >= 0 && about(postings.packed(ids[k])[at]);
+        }
+        if (all) {
+          out.add(docs[i]);
+        }
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static boolean about(int packed) {
+    return Field.TITLE.tf(packed) + Field.TAGS.tf(packed) > 0;
   }
 
   /** Drops alternatives the index has never seen; a concept left with none is unknown. */
   private static boolean clearUnknown(Concept c) {
     c.alternatives.clear();
     c.weights.clear();
-    return c.han; // unknown Han bigrams ("有什") are dropped quietly: they are usually question words
+    // Unknown Han bigrams ("有什") are dropped quietly: they are usually question words. A glossary
+    // term ("区块链") is a real topic that no session covers, and stays to say so.
+    return c.han && !c.glossed;
   }
 
-  private static void addSlot(Concept c, Slot slot) {
-    for (int k = 0; k < slot.alts.size(); k++) {
-      c.add(slot.alts.get(k), slot.weights.get(k));
+  private static void addSlot(Concept c, Spelling.Correction slot) {
+    for (int k = 0; k < slot.alts().size(); k++) {
+      c.add(slot.alts().get(k), slot.weights().get(k));
     }
   }
 
-  private static String stemOf(Slot slot) {
-    return slot.word.han() ? slot.best : Stemmer.stem(slot.best);
+  private static String stemOf(Spelling.Correction slot) {
+    return slot.word().han() ? slot.best() : Stemmer.stem(slot.best());
   }
 
   private static List<String> stems(List<String> surfaces) {
     return surfaces.stream().map(Stemmer::stem).toList();
   }
 
-  private static List<String> bests(List<Slot> slots, int from, int length) {
+  private static List<String> bests(List<Spelling.Correction> slots, int from, int length) {
     List<String> out = new ArrayList<>();
     for (int k = from; k < from + length; k++) {
-      out.add(slots.get(k).best);
+      out.add(slots.get(k).best());
     }
     return out;
   }
 
-  private static String text(List<Slot> slots, int from, int length) {
-    List<String> out = new ArrayList<>();
+  private static String text(List<Spelling.Correction> slots, int from, int length) {
+    StringBuilder out = new StringBuilder();
     for (int k = from; k < from + length; k++) {
-      out.add(slots.get(k).word.text());
+      Text.Word word = slots.get(k).word();
+      if (k > from && word.han() && slots.get(k - 1).word().han()) {
+        out.appendCodePoint(word.text().codePointBefore(word.text().length())); // 区块 + 块链 = 区块链
+      } else {
+        out.append(k > from ? " " : "").append(word.text());
+      }
     }
-    return String.join(" ", out);
+    return out.toString();
   }
 
-  private static int entityAt(SearchIndex index, List<Slot> slots, int i) {
-    for (int len = Math.min(index.longestEntityKey(), slots.size() - i); len >= 1; len--) {
-      if (slots.get(i + len - 1).word.position() != slots.get(i).word.position() + len - 1) {
+  /** Returns the speaker two words at {@code i} sound like, if neither word is a plain topic word. */
+  private static Entity nearName(SearchIndex index, List<Spelling.Correction> slots, int i) {
+    Text.Word a = slots.get(i).word();
+    Text.Word b = slots.get(i + 1).word();
+    boolean topic = index.vocabulary().df(a.text()) > 0 && index.vocabulary().df(b.text()) > 0;
+    return a.han() || b.han() || topic ? null : index.entities().nearName(a.text(), b.text());
+  }
+
+  private static int entityAt(SearchIndex index, List<Spelling.Correction> slots, int i) {
+    for (int len = Math.min(index.entities().longestKey(), slots.size() - i); len >= 1; len--) {
+      if (slots.get(i + len - 1).word().position() != slots.get(i).word().position() + len - 1) {
         continue; // only adjacent words name someone
       }
       List<String> key = bests(slots, i, len);
-      if (index.entity(key) != null) {
+      if (index.entities().get(key) != null) {
         return len;
       }
-      if (len == 2 && index.entity(List.of(String.join("", key))) != null) {
+      if (len == 2 && index.entities().get(List.of(String.join("", key))) != null) {
+        return len;
+      }
+      if (len == 2 && nearName(index, slots, i) != null) {
         return len;
       }
     }
     return 0;
-  }
-
-  /** Corrects a question word against the catalog's words: exact, then typo, prefix or split. */
-  private static Slot correct(SearchIndex index, Text.Word word) {
-    String w = word.text();
-    String stem = word.han() ? w : Stemmer.stem(w);
-    List<List<String>> alts = new ArrayList<>();
-    List<Float> weights = new ArrayList<>();
-    if (word.han() || index.surfaceDf(w) > 0 || index.hasStem(stem) || w.length() < 4 || isNumeric(w)) {
-      String typoOf = word.han() ? null : catalogTypo(index, w);
-      if (typoOf != null) {
-        // The catalog's own rare misspelling ("Isito-cni") should not outrank what was meant.
-        alts.add(List.of(Stemmer.stem(typoOf)));
-        weights.add(1f);
-        alts.add(List.of(stem));
-        weights.add(CATALOG_TYPO_WEIGHT);
-        return new Slot(word, typoOf, alts, weights);
-      }
-      alts.add(List.of(stem));
-      weights.add(1f);
-      return new Slot(word, w, alts, weights);
-    }
-    List<FuzzyDictionary.Candidate> near = new ArrayList<>(index.near(w, maxEdits(w)));
-    if (!near.isEmpty()) {
-      near.sort(closestFirst(index));
-      int best = near.get(0).distance();
-      String bestWord = near.get(0).word();
-      for (FuzzyDictionary.Candidate c : near) {
-        if (c.distance() > best || alts.size() >= 3) {
-          break;
-        }
-        alts.add(List.of(Stemmer.stem(c.word())));
-        weights.add(c.distance() == 1 ? FUZZY1_WEIGHT : FUZZY2_WEIGHT);
-      }
-      return new Slot(word, bestWord, alts, weights);
-    }
-    // "redhat" -> "red hat"
-    for (int cut = 2; cut <= w.length() - 2; cut++) {
-      String left = w.substring(0, cut);
-      String right = w.substring(cut);
-      if (index.surfaceDf(left) > 0 && index.surfaceDf(right) > 0 && left.length() + right.length() >= 5) {
-        alts.add(List.of(Stemmer.stem(left), Stemmer.stem(right)));
-        weights.add(SPLIT_WEIGHT);
-        return new Slot(word, w, alts, weights);
-      }
-    }
-    List<String> completions = new ArrayList<>(index.withPrefix(w, 64));
-    completions.sort(Comparator.comparing((String c) -> -index.surfaceDf(c)).thenComparing(c -> c));
-    for (String completion : completions.subList(0, Math.min(3, completions.size()))) {
-      alts.add(List.of(Stemmer.stem(completion)));
-      weights.add(PREFIX_WEIGHT);
-    }
-    return new Slot(word, completions.isEmpty() ? w : completions.get(0), alts, weights);
-  }
-
-  /**
-   * Returns the word a rare catalog word is probably a misspelling of: the word appears in at most
-   * five abstracts and nowhere else, and a word one edit away is used ten times as often.
-   */
-  private static String catalogTypo(SearchIndex index, String w) {
-    int df = index.surfaceDf(w);
-    if (df == 0 || df > 5 || w.length() < 4 || index.isLabelWord(w)) {
-      return null;
-    }
-    String best = null;
-    int bestDf = Math.max(10, 10 * df);
-    for (FuzzyDictionary.Candidate c : index.near(w, 1)) {
-      int cdf = index.surfaceDf(c.word());
-      if (cdf >= bestDf) {
-        best = c.word();
-        bestDf = cdf;
-      }
-    }
-    return best;
-  }
-
-  private static boolean isNumeric(String w) {
-    for (int i = 0; i < w.length(); i++) {
-      if (!Character.isDigit(w.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 }

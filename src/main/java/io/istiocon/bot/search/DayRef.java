@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record DayRef(Kind kind, int value, MonthDay monthDay) {
   /** How the day was named. */
-  public enum Kind { WEEKDAY, NUMBER, LAST, MONTH_DAY, DAY_OF_MONTH, RELATIVE }
+  public enum Kind { WEEKDAY, NUMBER, LAST, MONTH_DAY, DAY_OF_MONTH, RELATIVE, AFTER_WEEKDAY, BEFORE_WEEKDAY }
 
   static DayRef weekday(DayOfWeek day) {
     return new DayRef(Kind.WEEKDAY, day.getValue(), null);
@@ -36,6 +36,11 @@ public record DayRef(Kind kind, int value, MonthDay monthDay) {
     return new DayRef(Kind.DAY_OF_MONTH, day, null);
   }
 
+  /** Every day after a weekday ("workshops after monday"); {@code before} for the days before it. */
+  static DayRef beside(DayOfWeek day, boolean before) {
+    return new DayRef(before ? Kind.BEFORE_WEEKDAY : Kind.AFTER_WEEKDAY, day.getValue(), null);
+  }
+
   static DayRef relative(int offsetDays) {
     return new DayRef(Kind.RELATIVE, offsetDays, null);
   }
@@ -51,6 +56,17 @@ public record DayRef(Kind kind, int value, MonthDay monthDay) {
         }
       }
       case LAST -> out.add(conference.end());
+      case AFTER_WEEKDAY, BEFORE_WEEKDAY -> {
+        LocalDate pivot = null;
+        for (LocalDate d = conference.start(); !d.isAfter(conference.end()) && pivot == null; d = d.plusDays(1)) {
+          pivot = d.getDayOfWeek().getValue() == value ? d : null;
+        }
+        for (LocalDate d = conference.start(); pivot != null && !d.isAfter(conference.end()); d = d.plusDays(1)) {
+          if (kind == Kind.AFTER_WEEKDAY ? d.isAfter(pivot) : d.isBefore(pivot)) {
+            out.add(d);
+          }
+        }
+      }
       case WEEKDAY, MONTH_DAY, DAY_OF_MONTH -> {
         for (LocalDate d = conference.start(); !d.isAfter(conference.end()); d = d.plusDays(1)) {
           boolean match = switch (kind) {
@@ -79,6 +95,8 @@ public record DayRef(Kind kind, int value, MonthDay monthDay) {
       case MONTH_DAY -> titleCase(monthDay.getMonth().name()).substring(0, 3) + " " + monthDay.getDayOfMonth();
       case DAY_OF_MONTH -> "the " + value + ordinal(value);
       case RELATIVE -> value == 0 ? "today" : value == 1 ? "tomorrow" : value == -1 ? "yesterday" : value + " days from today";
+      case AFTER_WEEKDAY -> "the days after " + titleCase(DayOfWeek.of(value).name());
+      case BEFORE_WEEKDAY -> "the days before " + titleCase(DayOfWeek.of(value).name());
     };
   }
 

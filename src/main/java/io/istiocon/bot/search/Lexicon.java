@@ -17,7 +17,12 @@ final class Lexicon {
       "me", "i", "im", "ive", "they", "them", "their", "he", "she", "his", "her", "what", "whats",
       "which", "who", "whom", "whose", "where", "when", "why", "how", "s", "t", "any", "some", "all",
       "about", "up", "out", "over", "under", "just", "also", "too", "very", "much", "many", "more",
-      "most", "such", "own", "same", "other", "each", "both", "few", "only", "again", "once");
+      "most", "such", "own", "same", "other", "each", "both", "few", "only", "again", "once", "among",
+      "amongst", "through", "throughout", "across", "along", "beyond", "despite", "during", "toward", "towards",
+      "upon", "whether", "while", "whilst", "though", "although", "else", "really", "actually", "basically",
+      "probably", "maybe", "perhaps", "quite", "rather", "even", "ever", "never", "always", "often", "usually",
+      "still", "yet", "already", "anyway", "anyways", "within", "without", "whatever", "whichever", "got",
+      "gets", "getting", "whole", "entire", "overall");
 
   /**
    * Words people wrap a question in: they name no topic ("show me", "are there any talks about",
@@ -36,7 +41,11 @@ final class Lexicon {
       "speaking", "speaks", "speak", "spoke", "talking", "run", "running", "runs", "hosted", "hosting",
       "hosts", "host", "delivered", "delivering", "covering", "explain", "explains", "explained",
       "learn", "learning", "anyone", "someone", "somebody", "people", "person", "speaker", "speakers",
-      "one", "ones", "let", "lets", "go", "going", "gonna");
+      "one", "ones", "let", "lets", "go", "going", "gonna", "company", "companies", "track", "tracks", "block",
+      "blocks",
+      // Chinese, as the pairs of characters Han text is read in: "talk", "share", "is there", "about", "which"...
+      "演讲", "分享", "讲座", "议题", "报告", "有没", "没有", "关于", "有关", "相关", "哪些", "什么", "一下", "介绍一",
+      "请问", "推荐", "会议", "大会");
 
   /**
    * Filler words that still carry topic when they are all there is: "run" in "how does eBay run

@@ -1,16 +1,25 @@
 package io.istiocon.bot.search;
 
 import io.istiocon.bot.catalog.SessionType;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
 /**
- * What a question asks for, read from free text: filters (type, language, day, time), what the
- * answer should lead with, and the topic words left over.
+ * What a question asks for, read from free text: filters (kind, language, time, length) and
+ * exclusions, the order of the answer and whether one session is picked, what the answer should
+ * lead with, and the topic words left over.
  *
  * @param text the question as asked (cut to {@link QueryParser#MAX_LENGTH})
- * @param normalized folded words joined by single spaces; the cache key
+ * @param normalized folded words joined by single spaces
  * @param truncated whether the question was cut
+ * @param notTypes kinds of session the question excludes ("not the lightning ones")
+ * @param notLanguages languages the question excludes
+ * @param notContent words the question excludes that may name a speaker or company ("other than Intel")
+ * @param when the time the question names
+ * @param order how to order the answer
+ * @param pick the place of the one session wanted in that order ("the second spotlight"), or 0 for all
+ * @param length the session length asked for ("the 2.5-hour lab"), or null
  * @param content topic words, in order, compound glue forms included
  */
 public record Query(
@@ -20,17 +29,26 @@ public record Query(
     Intent intent,
     Set<SessionType> types,
     Set<String> languages,
-    List<DayRef> days,
-    Time time,
-    boolean popular,
+    Set<SessionType> notTypes,
+    Set<String> notLanguages,
+    List<Text.Word> notContent,
+    When when,
+    Order order,
+    int pick,
+    Duration length,
     Lead lead,
     List<Text.Word> content) {
 
   public Query {
     types = Set.copyOf(types);
     languages = Set.copyOf(languages);
-    days = List.copyOf(days);
+    notTypes = Set.copyOf(notTypes);
+    notLanguages = Set.copyOf(notLanguages);
+    notContent = List.copyOf(notContent);
     content = List.copyOf(content);
+    if (pick < 0) {
+      throw new IllegalArgumentException("pick must not be negative, got " + pick);
+    }
   }
 
   /** The kind of question, for answers, logs and metrics. */
@@ -43,28 +61,36 @@ public record Query(
     }
   }
 
-  /** A time window relative to the clock. */
-  public enum Time { ANY, NOW, NEXT, LATER_TODAY }
+  /** How an answer is ordered; NONE ranks topic questions by relevance and lists sets in program order. */
+  public enum Order { NONE, POPULAR, UNPOPULAR, EARLIEST, LATEST, LONGEST, SHORTEST }
 
   /** What a talk card shows first. */
   public enum Lead { NONE, VIDEO, SLIDES, PAGE, SPEAKERS, TIME }
 
-  /** Returns whether the answer depends on the clock, so caches must key it by time. */
-  public boolean dependsOnClock() {
-    if (time != Time.ANY) {
-      return true;
-    }
-    for (DayRef day : days) {
-      if (day.kind() == DayRef.Kind.RELATIVE) {
-        return true;
-      }
-    }
-    return false;
+  /** Returns the days the question names. */
+  public List<DayRef> days() {
+    return when.days();
   }
 
-  /** Returns whether the question names any filter. */
+  /** Returns whether the answer is ordered most watched first. */
+  public boolean popular() {
+    return order == Order.POPULAR;
+  }
+
+  /** Returns whether the answer depends on the clock, so caches must key it by time. */
+  public boolean dependsOnClock() {
+    return when.dependsOnClock();
+  }
+
+  /** Returns whether the answer depends on the asker's zone, so caches must key it by zone. */
+  public boolean dependsOnZone() {
+    return when.dependsOnZone();
+  }
+
+  /** Returns whether the question names any filter or exclusion. */
   public boolean hasFilters() {
-    return !types.isEmpty() || !languages.isEmpty() || !days.isEmpty() || time != Time.ANY;
+    return !types.isEmpty() || !languages.isEmpty() || !notTypes.isEmpty() || !notLanguages.isEmpty() || !when.isAny()
+        || length != null;
   }
 
   /**
@@ -72,11 +98,31 @@ public record Query(
    * so caches key by this.
    */
   public Query cacheKey() {
-    return new Query("", normalized, truncated, intent, types, languages, days, time, popular, lead, content);
+    return new Query("", normalized, truncated, intent, types, languages, notTypes, notLanguages, notContent, when, order,
+        pick, length, lead, content);
   }
 
   /** Returns a copy with another intent. */
   public Query withIntent(Intent newIntent) {
-    return new Query(text, normalized, truncated, newIntent, types, languages, days, time, popular, lead, content);
+    return new Query(text, normalized, truncated, newIntent, types, languages, notTypes, notLanguages, notContent, when,
+        order, pick, length, lead, content);
+  }
+
+  /** Returns a copy with another time. */
+  Query withWhen(When newWhen) {
+    return new Query(text, normalized, truncated, intent, types, languages, notTypes, notLanguages, notContent, newWhen,
+        order, pick, length, lead, content);
+  }
+
+  /** Returns a copy with other kinds of session. */
+  Query withTypes(Set<SessionType> newTypes) {
+    return new Query(text, normalized, truncated, intent, newTypes, languages, notTypes, notLanguages, notContent, when,
+        order, pick, length, lead, content);
+  }
+
+  /** Returns a copy with another order. */
+  Query withOrder(Order newOrder) {
+    return new Query(text, normalized, truncated, intent, types, languages, notTypes, notLanguages, notContent, when,
+        newOrder, pick, length, lead, content);
   }
 }

@@ -1,33 +1,35 @@
 package io.istiocon.bot.search;
 
-import io.istiocon.bot.catalog.Conference;
 import io.istiocon.bot.catalog.Session;
-import io.istiocon.bot.catalog.SessionType;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Answers questions against a {@link SearchIndex}: reads the question ({@link QueryParser}), turns
  * its topic words into concepts ({@link Concepts}), selects and ranks the sessions ({@link Ranker}),
- * and explains empty answers with notes and suggestions. Stateless and thread-safe.
+ * and explains answers that are empty or guessed ({@link Explanations}). Stateless and thread-safe.
  */
 public final class QueryEngine {
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-  private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+  /** A word written as an acronym or a product name: "QUIC", "IPv6", "GPUs", "OpenTelemetry", "ARM64". */
+  private static final Pattern LITERAL = Pattern.compile("\\b(?=\\w*[A-Z]\\w*[A-Z]|[a-z]+[A-Z]|\\w*[A-Za-z]\\d|\\w*\\d[A-Za-z])\\w{3,}");
+  /** The share of the catalog a topic word may appear in and still tell sessions apart. */
+  private static final int GENERIC_SHARE = 3;
+  /** How rare the concepts a match holds must be, in idf summed, to answer a question with an unknown term. */
+  private static final double EVIDENCE = 6.0;
 
   private final QueryParser parser = new QueryParser();
 
-  /** Parses and answers a question. */
+  /** Parses and answers a question in each conference's own zone. */
   public Answer answer(SearchIndex index, String question, Instant now) {
-    return answer(index, parser.parse(question), now);
+    return answer(index, parser.parse(question), now, null);
   }
 
   /** Parses a question without answering it. */
@@ -35,119 +37,232 @@ public final class QueryEngine {
     return parser.parse(question);
   }
 
-  /** Answers a parsed question at the given instant. */
+  /** Answers a parsed question at the given instant, in each conference's own zone. */
   public Answer answer(SearchIndex index, Query query, Instant now) {
+    return answer(index, query, now, null);
+  }
+
+  /**
+   * Answers a parsed question at the given instant; {@code asker} is the zone of the person asking
+   * ("this afternoon" is theirs), or null for each conference's own zone.
+   */
+  public Answer answer(SearchIndex index, Query query, Instant now, ZoneId asker) {
     List<String> notes = new ArrayList<>();
     if (query.truncated()) {
       notes.add("Your question was cut to its first " + QueryParser.MAX_LENGTH + " characters.");
     }
     if (query.intent() == Query.Intent.HELP || query.intent() == Query.Intent.ABOUT) {
-      return empty(index, query, query.intent(), notes, List.of());
+      return Explanations.empty(index, query, query.intent(), notes, List.of(), List.of());
     }
     if (index.size() == 0) {
       notes.add("No catalog is loaded yet.");
-      return empty(index, query, query.intent(), notes, List.of());
+      return Explanations.empty(index, query, query.intent(), notes, List.of(), List.of());
     }
     Session byId = Ranker.sessionById(index, query);
     if (byId != null) {
       return new Answer(query, Query.Intent.SESSION_ID, List.of(new Answer.Hit(byId, 1.0)), 1, false, notes, List.of(),
-          index.catalog());
+          List.of(), index.catalog());
     }
-    Ranker.Filter filter = new Ranker.Filter(index, query, now);
-    List<Concepts.Concept> concepts = Concepts.of(index, query.content());
-    List<Concepts.Concept> known = concepts.stream().filter(c -> !c.alternatives.isEmpty()).toList();
-    List<String> unknown = concepts.stream().filter(c -> c.alternatives.isEmpty() && !c.han).map(c -> c.text).toList();
+    Set<String> literal = literals(query.text());
+    Concepts.Reading reading = Concepts.of(index, query.content(), literal);
+    List<Concepts.Concept> known = new ArrayList<>(reading.concepts().stream().filter(c -> !c.alternatives.isEmpty()).toList());
+    List<Concepts.Concept> unknown = reading.concepts().stream().filter(c -> c.alternatives.isEmpty()).toList();
+    int[] excluded = excluded(index, query, literal, known);
+    Explanations.readAs(reading.corrections(), notes);
     Query.Intent intent = query.intent();
-    if (known.isEmpty() && !unknown.isEmpty()) {
-      if (query.hasFilters() || query.popular()) {
-        // "beginner workshop": no session says "beginner", but the workshops are still the answer.
-        notes.add("No session mentions " + quoted(unknown) + "; showing everything else the question asks for.");
-        Ranker.Selection all = filter.all(index, query.popular());
-        if (all.total() > 0) {
-          return new Answer(query, intent, all.hits(), all.total(), true, notes, List.of(), index.catalog());
-        }
-      } else {
-        notes.add("No session mentions " + quoted(unknown) + ".");
-      }
-      return empty(index, query, intent, notes, suggest(index, query));
-    }
-    if (!unknown.isEmpty()) {
-      notes.add("No session mentions " + quoted(unknown) + "; showing matches for the rest.");
-    }
     List<Entity> entities = known.stream().filter(c -> c.entity != null).map(c -> c.entity).toList();
-    boolean entityOnly = !entities.isEmpty() && entities.size() == known.size();
-    if (entityOnly && (intent == Query.Intent.SEARCH || intent == Query.Intent.SPEAKER)) {
+    if (!entities.isEmpty() && entities.size() == known.size() && (intent == Query.Intent.SEARCH || intent == Query.Intent.SPEAKER)) {
       intent = entities.get(0).kind() == Entity.Kind.SPEAKER ? Query.Intent.SPEAKER : Query.Intent.COMPANY;
     }
+    Filter filter = new Filter(index, query, now, asker, excluded);
     Ranker.Selection selection = Ranker.select(index, query, known, entities, filter);
-    if (selection.total() == 0) {
-      explainEmpty(index, query, filter, now, notes);
-      Ranker.Selection relaxed = relaxed(index, query, known, entities, now, notes);
-      if (relaxed.total() > 0) {
-        return new Answer(query, intent, relaxed.hits(), relaxed.total(), relaxed.set(), notes, List.of(), index.catalog());
+    if (!unknown.isEmpty()) {
+      Answer uncovered = uncovered(index, query, intent, known, unknown, selection, literal, notes);
+      if (uncovered != null) {
+        return uncovered;
       }
-      return empty(index, query, intent, notes, suggest(index, query));
+    }
+    if (selection.total() == 0 && query.hasFilters()) {
+      selection = loosen(index, query, known, entities, filter, notes);
+    }
+    if (selection.total() == 0) {
+      return Explanations.emptied(index, query, intent, known, entities, now, asker, excluded, notes);
+    }
+    selection = Explanations.pick(index, query, selection, notes);
+    Explanations.reference(index, filter, notes);
+    if (asker != null && query.dependsOnZone()) {
+      Explanations.zone(index, query, known, entities, now, asker, excluded, selection, notes);
     }
     if (selection.total() > selection.hits().size()) {
       notes.add("Showing the first " + selection.hits().size() + " of " + selection.total() + " sessions.");
     }
-    return new Answer(query, intent, selection.hits(), selection.total(), selection.set(), notes, List.of(), index.catalog());
+    return new Answer(query, intent, selection.hits(), selection.total(), selection.set(), notes, List.of(), List.of(),
+        index.catalog());
   }
 
-  private static Answer empty(SearchIndex index, Query query, Query.Intent intent, List<String> notes,
-      List<String> suggestions) {
-    return new Answer(query, intent, List.of(), 0, false, notes, suggestions, index.catalog());
+  /**
+   * Answers a question some of whose words no session uses. When the most specific of them is a
+   * product, project or protocol ("dapr", "区块链") and the rest does not answer the question on its
+   * own, or when the rest is only generic words, no session covers the question: say so first and
+   * offer the rest only as the closest. Otherwise note the missing words and return null, so the
+   * rest answers.
+   */
+  private static Answer uncovered(SearchIndex index, Query query, Query.Intent intent, List<Concepts.Concept> known,
+      List<Concepts.Concept> unknown, Ranker.Selection rest, Set<String> literal, List<String> notes) {
+    List<String> specific = unknown.stream().filter(c -> isSpecific(c, literal)).map(c -> c.text).toList();
+    List<String> missing = unknown.stream().map(c -> c.text).toList();
+    List<Concepts.Concept> telling = distinct(known.stream().filter(c -> !generic(index, c)).toList());
+    boolean uncovered = specific.isEmpty()
+        ? known.isEmpty() ? !query.hasFilters() : telling.isEmpty()
+        : !bearsOut(index, rest, telling);
+    if (!uncovered) {
+      notes.add(0, "No session mentions " + quoted(missing) + (known.isEmpty()
+          ? "; showing everything else the question asks for." : "; showing matches for the rest."));
+      return null;
+    }
+    notes.add(0, "No session mentions " + quoted(specific.isEmpty() ? missing : specific) + ".");
+    // With no other word and no filter, the rest is the whole program: nothing is closer than anything else.
+    List<Answer.Hit> closest = known.isEmpty() && !query.hasFilters() ? List.of()
+        : Explanations.top(rest.hits(), Explanations.CLOSEST);
+    if (!closest.isEmpty()) {
+      notes.add("Closest, on the rest of the question:");
+    }
+    return Explanations.empty(index, query, intent, notes, closest.isEmpty() ? Explanations.suggest(index, query) : List.of(),
+        closest);
   }
 
-  // ---- empty answers ----------------------------------------------------------------------
+  /**
+   * Drops the plain English words that no title or tag holds when, with them, the filters find
+   * nothing: "anything worth staying up for tonight?" lists tonight's sessions.
+   */
+  private static Ranker.Selection loosen(SearchIndex index, Query query, List<Concepts.Concept> known,
+      List<Entity> entities, Filter filter, List<String> notes) {
+    List<Concepts.Concept> strong = known.stream().filter(c -> !weak(index, c)).toList();
+    if (strong.size() == known.size()) {
+      return Ranker.Selection.NONE;
+    }
+    Ranker.Selection loose = Ranker.select(index, query, strong, entities, filter);
+    if (loose.total() > 0) {
+      notes.add("None of them mentions " + quoted(known.stream().filter(c -> !strong.contains(c)).map(c -> c.text)
+          .toList()) + "; showing them all.");
+    }
+    return loose;
+  }
 
-  private static void explainEmpty(SearchIndex index, Query query, Ranker.Filter filter, Instant now, List<String> notes) {
-    List<Conference> conferences = index.catalog().conferences();
-    Instant opens = conferences.stream().map(Conference::opens).min(Comparator.naturalOrder()).orElse(now);
-    Instant closes = conferences.stream().map(Conference::closes).max(Comparator.naturalOrder()).orElse(now);
-    String span = conferences.stream().map(c -> c.name() + " runs " + c.start().format(DAY) + " – "
-        + c.end().format(DAY_YEAR) + " (" + c.zone().getId() + ")").collect(Collectors.joining("; "));
-    switch (query.time()) {
-      case NOW -> notes.add(now.isAfter(closes) ? "Nothing is on right now: " + pastTense(span) + "."
-          : now.isBefore(opens) ? "Nothing is on yet: " + span + "."
-          : "Nothing is on right now" + describeFilters(query) + ".");
-      case NEXT -> notes.add(now.isAfter(closes) ? "Nothing is coming up: " + pastTense(span) + "."
-          : "Nothing more is coming up" + describeFilters(query) + ".");
-      case LATER_TODAY -> notes.add("Nothing more is on today" + describeFilters(query) + ".");
-      case ANY -> {
-        if (!query.days().isEmpty()) {
-          boolean inside = false;
-          for (int c = 0; c < conferences.size(); c++) {
-            for (int day : filter.days[c]) {
-              inside |= conferences.get(c).dayNumber(LocalDate.ofEpochDay(day)) > 0;
-            }
-          }
-          String when = query.days().stream().map(DayRef::describe).collect(Collectors.joining(" or "));
-          notes.add(inside ? "Nothing matches on " + when + "." : "Nothing is on " + when + ": " + span + ".");
-        } else if (query.hasFilters()) {
-          notes.add("Nothing matches" + describeFilters(query) + ".");
-        }
+  /**
+   * Returns the sessions the question excludes by name or topic: a speaker's or company's ("other
+   * than Intel"), or those whose title or tags hold the topic ("excluding the wasm ones"). An
+   * excluded word too common to tell sessions apart is a topic after all ("without knowing istio").
+   */
+  private static int[] excluded(SearchIndex index, Query query, Set<String> literal, List<Concepts.Concept> known) {
+    if (query.notContent().isEmpty()) {
+      return null;
+    }
+    int[] docs = null;
+    for (Concepts.Concept c : Concepts.of(index, query.notContent(), literal).concepts()) {
+      int[] out = c.entity != null ? c.entity.docs() : c.alternatives.isEmpty() || generic(index, c) ? null
+          : Concepts.labelDocs(index, c);
+      if (out != null) {
+        docs = docs == null ? out : Ranker.union(docs, out);
+      } else if (!c.alternatives.isEmpty()) {
+        known.add(c);
       }
     }
+    return docs;
   }
 
-  private static String pastTense(String span) {
-    return span.replace(" runs ", " ran ");
+  /**
+   * Returns whether an unknown concept is a product, project or protocol rather than a plain English
+   * word: not English, and either four letters or more, or written as an acronym or with digits
+   * ("GKE", "ipv6"). Short lower-case words are more often typos of short words ("wat", "pco").
+   */
+  private static boolean isSpecific(Concepts.Concept c, Set<String> literal) {
+    if (c.han) {
+      return c.glossed; // a glossary term no session covers ("区块链")
+    }
+    for (String word : c.text.split(" ")) {
+      boolean letters = word.chars().allMatch(ch -> ch >= 'a' && ch <= 'z');
+      boolean english = letters && EnglishWords.contains(word);
+      boolean noise = word.chars().distinct().count() < 2 || word.length() > 40; // "xxxxxxxx", a pasted blob
+      if (!english && !noise && word.length() >= 3 && (!letters || word.length() >= 4 || literal.contains(word))) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private static String describeFilters(Query query) {
-    List<String> parts = new ArrayList<>();
-    if (!query.types().isEmpty()) {
-      parts.add(query.types().stream().sorted().map(SessionType::plural).map(t -> t.toLowerCase(Locale.ROOT))
-          .collect(Collectors.joining(" or ")));
+  /**
+   * Returns whether the best match answers the question well without its unknown term: it holds at
+   * least two of the question's telling (non-generic) concepts, together rare enough (their idf
+   * adds up to {@link #EVIDENCE}) that the match is no accident. A question that mentions
+   * "localhost" in passing is still about its other words; "Dapr sidecars next to the istio proxy"
+   * is about Dapr, whatever mentions sidecars and proxies.
+   */
+  private static boolean bearsOut(SearchIndex index, Ranker.Selection selection, List<Concepts.Concept> telling) {
+    if (selection.hits().isEmpty()) {
+      return false;
     }
-    if (!query.languages().isEmpty()) {
-      parts.add("in " + query.languages().stream().map(QueryEngine::languageName).collect(Collectors.joining(" or ")));
+    int d = index.numberOf(selection.hits().get(0).session());
+    int covered = 0;
+    double evidence = 0;
+    for (Concepts.Concept c : telling) {
+      if (Concepts.matches(index, c, d)) {
+        covered++;
+        evidence += Math.log((double) index.size() / Math.max(1, df(index, c)));
+      }
     }
-    if (!query.days().isEmpty()) {
-      parts.add("on " + query.days().stream().map(DayRef::describe).collect(Collectors.joining(" or ")));
+    return covered >= 2 && evidence >= EVIDENCE;
+  }
+
+  /** Returns the concepts with the first of those that stand for the same terms ("side by side" is one side). */
+  private static List<Concepts.Concept> distinct(List<Concepts.Concept> concepts) {
+    List<Concepts.Concept> out = new ArrayList<>();
+    Set<List<List<String>>> seen = new HashSet<>();
+    for (Concepts.Concept c : concepts) {
+      if (seen.add(c.alternatives)) {
+        out.add(c);
+      }
     }
-    return parts.isEmpty() ? "" : " for " + String.join(", ", parts);
+    return out;
+  }
+
+  private static int df(SearchIndex index, Concepts.Concept c) {
+    int most = 0;
+    for (List<String> alt : c.alternatives) {
+      most = Math.max(most, index.postings().df(index.postings().termIds(alt)));
+    }
+    return most;
+  }
+
+  /** Returns whether a concept is a plain English word that no title or tag holds: no topic of its own. */
+  private static boolean weak(SearchIndex index, Concepts.Concept c) {
+    if (c.entity != null || c.glossed || c.han) {
+      return false;
+    }
+    for (String word : c.text.split(" ")) {
+      if (!EnglishWords.contains(word)) {
+        return false;
+      }
+    }
+    return Concepts.labelDocs(index, c).length == 0;
+  }
+
+  /** Returns whether a concept is so common in the catalog that it tells no session apart ("istio", "mesh"). */
+  private static boolean generic(SearchIndex index, Concepts.Concept c) {
+    if (c.entity != null) {
+      return false;
+    }
+    return index.size() >= 2 * GENERIC_SHARE && df(index, c) * GENERIC_SHARE >= index.size();
+  }
+
+  /** Returns the folded words the question writes as acronyms or product names. */
+  static Set<String> literals(String text) {
+    Set<String> out = new HashSet<>();
+    Matcher m = LITERAL.matcher(text == null ? "" : text);
+    while (m.find()) {
+      out.add(m.group().toLowerCase(Locale.ROOT));
+    }
+    return out;
   }
 
   /** Returns an English name for a language code. */
@@ -161,112 +276,7 @@ public final class QueryEngine {
     };
   }
 
-  /**
-   * When filters leave nothing, drops the most specific one (time, then day, then type) and says so,
-   * so "what's on now" after the event still points somewhere useful.
-   */
-  private Ranker.Selection relaxed(SearchIndex index, Query query, List<Concepts.Concept> known, List<Entity> entities, Instant now,
-      List<String> notes) {
-    if (query.time() == Query.Time.NOW) {
-      Query next = new Query(query.text(), query.normalized(), query.truncated(), Query.Intent.NEXT, query.types(),
-          query.languages(), query.days(), Query.Time.NEXT, query.popular(), query.lead(), query.content());
-      Ranker.Selection upcoming = Ranker.select(index, next, known, entities, new Ranker.Filter(index, next, now));
-      if (upcoming.total() > 0) {
-        notes.add("Coming up next:");
-        return upcoming;
-      }
-    }
-    if (query.time() != Query.Time.ANY || !query.days().isEmpty()) {
-      Query anyTime = new Query(query.text(), query.normalized(), query.truncated(), query.intent(), query.types(),
-          query.languages(), List.of(), Query.Time.ANY, true, query.lead(), query.content());
-      Ranker.Selection hits = Ranker.select(index, anyTime, known, entities, new Ranker.Filter(index, anyTime, now));
-      if (hits.total() > 0) {
-        notes.add(known.isEmpty() && query.types().isEmpty() && query.languages().isEmpty()
-            ? "All sessions are recorded; the most watched:" : "Matches on other days:");
-        return hits;
-      }
-    }
-    if (!query.types().isEmpty() && !known.isEmpty()) {
-      Query anyType = new Query(query.text(), query.normalized(), query.truncated(), query.intent(), Set.of(),
-          query.languages(), query.days(), query.time(), query.popular(), query.lead(), query.content());
-      Ranker.Selection hits = Ranker.select(index, anyType, known, entities, new Ranker.Filter(index, anyType, now));
-      if (hits.total() > 0) {
-        notes.add("Other kinds of session that match:");
-        return hits;
-      }
-    }
-    return Ranker.Selection.NONE;
-  }
-
-  /** A name or title the question may have meant, and how alike the two look (0 to 1). */
-  private record Suggestion(String text, double score) {}
-
-  /**
-   * Suggests what the question may have meant: speakers, companies and tags that look like it, and
-   * titles holding a catalog word a few edits from an unknown one. Works from the vocabulary and
-   * the (small) name lists, so it costs the same on a catalog of any size.
-   */
-  private static List<String> suggest(SearchIndex index, Query query) {
-    List<String> words = query.content().stream().filter(w -> !w.joined() && !w.han()).map(Text.Word::text).toList();
-    if (words.isEmpty()) {
-      return List.of();
-    }
-    String wanted = String.join(" ", words);
-    Set<String> wantedGrams = trigrams(wanted);
-    List<Suggestion> scored = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    index.speakers().forEach(e -> names.add(e.label()));
-    index.companies().forEach(e -> names.add(e.label()));
-    names.addAll(index.tags());
-    Set<String> seen = new HashSet<>();
-    for (String name : names) {
-      if (seen.add(name)) {
-        double similarity = dice(wantedGrams, trigrams(Text.fold(name)));
-        if (similarity >= 0.35) {
-          scored.add(new Suggestion(name, similarity));
-        }
-      }
-    }
-    for (String word : words) {
-      if (word.length() < 4) {
-        continue;
-      }
-      List<FuzzyDictionary.Candidate> near = new ArrayList<>(index.near(word, Concepts.maxEdits(word) + 1));
-      near.sort(Concepts.closestFirst(index));
-      for (FuzzyDictionary.Candidate c : near.subList(0, Math.min(2, near.size()))) {
-        String title = index.titleWith(Stemmer.stem(c.word()));
-        if (title != null && seen.add(title)) {
-          scored.add(new Suggestion(title, 0.6 - 0.1 * c.distance()));
-        }
-      }
-    }
-    scored.sort(Comparator.comparingDouble(Suggestion::score).reversed());
-    return scored.stream().limit(3).map(Suggestion::text).toList();
-  }
-
-  private static Set<String> trigrams(String s) {
-    String padded = "  " + s + " ";
-    Set<String> out = new HashSet<>();
-    for (int i = 0; i + 3 <= padded.length(); i++) {
-      out.add(padded.substring(i, i + 3));
-    }
-    return out;
-  }
-
-  private static double dice(Set<String> a, Set<String> b) {
-    if (a.isEmpty() || b.isEmpty()) {
-      return 0;
-    }
-    int common = 0;
-    for (String g : a) {
-      if (b.contains(g)) {
-        common++;
-      }
-    }
-    return 2.0 * common / (a.size() + b.size());
-  }
-
-  private static String quoted(List<String> words) {
+  static String quoted(List<String> words) {
     return words.stream().map(w -> "\u201c" + w + "\u201d").collect(Collectors.joining(", "));
   }
 }

@@ -1,18 +1,12 @@
 package io.istiocon.bot.search;
 
-import io.istiocon.bot.catalog.Conference;
 import io.istiocon.bot.catalog.Session;
-import io.istiocon.bot.catalog.SessionType;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Chooses and orders the sessions of an answer: the question's filters, whole sets in program or
@@ -35,10 +29,10 @@ final class Ranker {
   static Selection select(SearchIndex index, Query query, List<Concepts.Concept> known, List<Entity> entities,
       Filter filter) {
     if (known.isEmpty()) {
-      return filter.all(index, query.popular());
+      return filter.all(index);
     }
     if (!entities.isEmpty() && entities.size() == known.size()) {
-      return entitySet(index, entities, filter, query.popular());
+      return entitySet(index, entities, filter);
     }
     return rank(index, query, known, entities, filter);
   }
@@ -49,188 +43,29 @@ final class Ranker {
       return null;
     }
     String word = query.content().get(0).text();
-    if (word.length() < 2 || index.surfaceDf(word) > 0) {
+    if (word.length() < 2 || index.vocabulary().df(word) > 0) {
       return null; // a word the program uses is a topic, even if some id is spelled the same
     }
     return index.byId(word);
   }
 
-  /** The question's filters, resolved per conference at the question's instant. */
-  static final class Filter {
-    final Query query;
-    final long now;
-    final int typeMask;
-    final int[][] days; // per conference index: epoch days, or null for any day
-    final int[] today; // per conference index: today's epoch day in its zone
-    final boolean[] languageOk; // per language id, or null for any language
-
-    Filter(SearchIndex index, Query query, Instant instant) {
-      this.query = query;
-      if (query.languages().isEmpty()) {
-        this.languageOk = null;
-      } else {
-        List<String> known = index.languages();
-        this.languageOk = new boolean[known.size()];
-        for (int id = 0; id < known.size(); id++) {
-          for (String wanted : query.languages()) {
-            languageOk[id] |= known.get(id).equals(wanted) || known.get(id).startsWith(wanted + "-");
-          }
-        }
-      }
-      this.now = instant.getEpochSecond();
-      int mask = 0;
-      for (SessionType type : query.types()) {
-        mask |= 1 << type.ordinal();
-      }
-      this.typeMask = mask;
-      List<Conference> conferences = index.catalog().conferences();
-      this.today = new int[conferences.size()];
-      this.days = query.days().isEmpty() ? null : new int[conferences.size()][];
-      for (int c = 0; c < conferences.size(); c++) {
-        Conference conference = conferences.get(c);
-        today[c] = (int) conference.dayOf(instant).toEpochDay();
-        if (days != null) {
-          Set<Integer> dates = new LinkedHashSet<>();
-          for (DayRef day : query.days()) {
-            day.resolve(conference, instant).forEach(date -> dates.add((int) date.toEpochDay()));
-          }
-          days[c] = dates.stream().mapToInt(Integer::intValue).toArray();
-        }
-      }
-    }
-
-    boolean accepts(SearchIndex index, int d) {
-      if (typeMask != 0 && (typeMask & (1 << index.typeOrdinal(d))) == 0) {
-        return false;
-      }
-      if (languageOk != null && !languageOk[index.languageId(d)]) {
-        return false;
-      }
-      int c = index.conferenceIndex(d);
-      if (days != null && !contains(days[c], index.localDay(d))) {
-        return false;
-      }
-      return switch (query.time()) {
-        case ANY -> true;
-        case NOW -> index.startSeconds(d) <= now && now < index.endSeconds(d);
-        case NEXT -> index.startSeconds(d) > now;
-        case LATER_TODAY -> index.startSeconds(d) > now && index.localDay(d) == today[c];
-      };
-    }
-
-    private static boolean contains(int[] values, int value) {
-      for (int v : values) {
-        if (v == value) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /** Returns the slice of program order that can hold matches; time and day questions need only a part. */
-    int[] range(SearchIndex index) {
-      int n = index.size();
-      int[] range = switch (query.time()) {
-        case ANY -> new int[] {0, n};
-        case NOW -> new int[] {index.firstStartingAtOrAfter(now - index.longestSeconds()),
-            index.firstStartingAtOrAfter(now + 1)};
-        case NEXT, LATER_TODAY -> new int[] {index.firstStartingAtOrAfter(now + 1), n};
-      };
-      if (days != null) {
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
-        List<Conference> conferences = index.catalog().conferences();
-        for (int c = 0; c < conferences.size(); c++) {
-          for (int day : days[c]) {
-            java.time.ZoneId zone = conferences.get(c).zone();
-            first = Math.min(first, LocalDate.ofEpochDay(day).atStartOfDay(zone).toEpochSecond());
-            last = Math.max(last, LocalDate.ofEpochDay(day + 1L).atStartOfDay(zone).toEpochSecond());
-          }
-        }
-        if (first == Long.MAX_VALUE) {
-          return new int[] {0, 0};
-        }
-        range[0] = Math.max(range[0], index.firstStartingAtOrAfter(first));
-        range[1] = Math.min(range[1], index.firstStartingAtOrAfter(last));
-      }
-      return range;
-    }
-
-    /** Returns every session the filters accept: most watched first, or in program order. */
-    Selection all(SearchIndex index, boolean popular) {
-      List<Answer.Hit> out = new ArrayList<>();
-      int total = 0;
-      if (popular) {
-        for (int d : index.byPopularity()) {
-          if (accepts(index, d)) {
-            total++;
-            if (out.size() < Answer.MAX_HITS) {
-              out.add(new Answer.Hit(index.doc(d), 1.0));
-            }
-          }
-        }
-      } else {
-        int[] order = index.chronological();
-        int[] range = range(index);
-        for (int r = range[0]; r < range[1]; r++) {
-          int d = order[r];
-          if (accepts(index, d)) {
-            total++;
-            if (out.size() < Answer.MAX_HITS) {
-              out.add(new Answer.Hit(index.doc(d), 1.0));
-            }
-          }
-        }
-      }
-      return new Selection(out, total, true);
-    }
-  }
-
-  private static Selection entitySet(SearchIndex index, List<Entity> entities, Filter filter, boolean popular) {
+  private static Selection entitySet(SearchIndex index, List<Entity> entities, Filter filter) {
     int[] docs = entities.get(0).docs();
     for (Entity e : entities.subList(1, entities.size())) {
       int[] both = Arrays.stream(docs).filter(d -> Arrays.binarySearch(e.docs(), d) >= 0).toArray();
       docs = both.length == 0 ? union(docs, e.docs()) : both; // "google and intel": either
     }
-    int[] accepted = new int[docs.length];
-    int count = 0;
-    for (int d : docs) {
-      if (filter.accepts(index, d)) {
-        accepted[count++] = d;
-      }
-    }
-    int[] sorted = sortDocs(index, accepted, count, popular);
-    List<Answer.Hit> out = new ArrayList<>();
-    for (int i = 0; i < sorted.length && out.size() < Answer.MAX_HITS; i++) {
-      out.add(new Answer.Hit(index.doc(sorted[i]), 1.0));
-    }
-    return new Selection(out, count, true);
+    return filter.within(index, docs);
   }
 
-  /** Sorts sessions into program order, or most watched first and then program order. */
-  private static int[] sortDocs(SearchIndex index, int[] docs, int count, boolean popular) {
-    long[] keys = new long[count];
-    for (int i = 0; i < count; i++) {
-      int d = docs[i];
-      long primary = popular ? (long) Integer.MAX_VALUE - 1 - index.popularity(d) : 0;
-      keys[i] = (primary << 32) | index.chronoRank(d);
-    }
-    Arrays.sort(keys);
-    int[] out = new int[count];
-    for (int i = 0; i < count; i++) {
-      out[i] = index.chronological()[(int) (keys[i] & 0xffffffffL)];
-    }
-    return out;
-  }
-
-  private static int[] union(int[] a, int[] b) {
+  static int[] union(int[] a, int[] b) {
     int[] out = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return Arrays.stream(out).distinct().sorted().toArray();
   }
 
   private static Selection rank(SearchIndex index, Query query, List<Concepts.Concept> concepts, List<Entity> entities, Filter filter) {
-    SearchIndex.Scratch s = index.scratch();
+    Scratch s = index.scratch();
     int n = index.size();
     // Rare concepts find the candidates; very common ones ("istio" in most abstracts) only add to
     // them, unless every concept is common.
@@ -241,8 +76,8 @@ final class Ranker {
       int most = 0;
       int[][] altIds = new int[c.alternatives.size()][];
       for (int k = 0; k < altIds.length; k++) {
-        altIds[k] = index.termIds(c.alternatives.get(k));
-        most = Math.max(most, index.df(altIds[k]));
+        altIds[k] = index.postings().termIds(c.alternatives.get(k));
+        most = Math.max(most, index.postings().df(altIds[k]));
       }
       df.put(c, most);
       ids.put(c, altIds);
@@ -259,9 +94,9 @@ final class Ranker {
       Concepts.Concept c = ordered.get(i);
       boolean common = anyRare && i > 0 && df.get(c) > commonDf;
       for (int k = 0; k < c.alternatives.size(); k++) {
-        index.scoreAlternative(ids.get(c)[k], c.weights.get(k), s, common);
+        index.postings().scoreAlternative(ids.get(c)[k], c.weights.get(k), s, common);
       }
-      index.closeConcept(s);
+      s.closeConcept();
     }
     int[] allowed = null;
     if (!entities.isEmpty()) {
@@ -302,7 +137,7 @@ final class Ranker {
         if (s.matched[d] < conceptCount) {
           continue; // a phrase needs every concept
         }
-        int where = phraseAt(index.phraseOf(d), phrase);
+        int where = phraseAt(index.postings().phraseOf(d), phrase);
         if (where == 1) {
           s.total[d] *= 1.5f;
         } else if (where == 2) {
@@ -312,7 +147,7 @@ final class Ranker {
       }
       best = topByScore(index, s, best, best.length, best.length);
     }
-    float threshold = top * (query.popular() ? 0.3f : 0.1f);
+    float threshold = top * (query.order() != Query.Order.NONE ? 0.3f : 0.1f);
     int total = 0;
     for (int i = 0; i < count; i++) {
       if (s.total[candidates[i]] >= threshold) {
@@ -320,8 +155,9 @@ final class Ranker {
       }
     }
     List<Answer.Hit> out = new ArrayList<>(Math.min(total, Answer.MAX_HITS));
-    if (query.popular() || query.time() != Query.Time.ANY) {
-      // Most watched first, or in program order for "next kafka talk": among the good matches.
+    When when = query.when();
+    if (query.order() != Query.Order.NONE || when.around() != null || when.afterType() >= 0) {
+      // In the order asked ("most watched", "first"), or in program order for "next kafka talk": among the good matches.
       int[] good = new int[total];
       int k = 0;
       for (int i = 0; i < count; i++) {
@@ -329,7 +165,7 @@ final class Ranker {
           good[k++] = candidates[i];
         }
       }
-      for (int d : sortDocs(index, good, k, query.popular())) {
+      for (int d : Filter.sort(index, good, k, query.order())) {
         if (out.size() >= Answer.MAX_HITS) {
           break;
         }
@@ -347,7 +183,7 @@ final class Ranker {
   }
 
   /** Returns up to {@code k} candidates, best score first, ties in program order. */
-  private static int[] topByScore(SearchIndex index, SearchIndex.Scratch s, int[] candidates, int count, int k) {
+  private static int[] topByScore(SearchIndex index, Scratch s, int[] candidates, int count, int k) {
     float cut = Float.NEGATIVE_INFINITY;
     if (count > k) {
       // Partial selection: the k-th best score in linear time; only those at or above it are sorted.
@@ -364,13 +200,13 @@ final class Ranker {
       float score = s.total[d];
       if (score >= cut) {
         // Scores are positive, so their bits sort like them; high bits: best first; low: program order.
-        keys[n++] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(score)) << 32) | index.chronoRank(d);
+        keys[n++] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(score)) << 32) | index.schedule().chronoRank(d);
       }
     }
     Arrays.sort(keys, 0, n);
     int[] out = new int[Math.min(k, n)];
     for (int i = 0; i < out.length; i++) {
-      out[i] = index.chronological()[(int) (keys[i] & 0xffffffffL)];
+      out[i] = index.schedule().chronological()[(int) (keys[i] & 0xffffffffL)];
     }
     return out;
   }

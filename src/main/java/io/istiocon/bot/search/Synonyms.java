@@ -1,7 +1,14 @@
 package io.istiocon.bot.search;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +54,82 @@ public final class Synonyms {
       }
     }
     return new Synonyms(List.copyOf(groups));
+  }
+
+  /**
+   * Returns these groups joined with the built-in bilingual glossary ({@code glossary.txt}):
+   * groups that share a phrase become one, so the organizers' synonyms extend the glossary's.
+   */
+  public Synonyms withGlossary() {
+    return merge(Glossary.GROUPS);
+  }
+
+  private static final class Glossary {
+    static final Synonyms GROUPS = Synonyms.of(load());
+
+    private static List<List<String>> load() {
+      List<List<String>> groups = new ArrayList<>();
+      try (InputStream in = Synonyms.class.getResourceAsStream("glossary.txt")) {
+        if (in == null) {
+          throw new IllegalStateException("glossary.txt is missing from the jar");
+        }
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          if (line.isBlank() || line.startsWith("#")) {
+            continue;
+          }
+          List<String> group = new ArrayList<>();
+          for (String phrase : line.split("\\|")) {
+            String p = phrase.strip();
+            if (p.codePointCount(0, p.length()) >= 2 || !Text.isHan(p.codePointAt(0))) {
+              group.add(p); // one Han character is never a word of the index: Han text is read in pairs
+            }
+          }
+          groups.add(group);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return groups;
+    }
+  }
+
+  /** Returns the union of two sets of groups; groups that share a phrase are joined into one. */
+  Synonyms merge(Synonyms other) {
+    List<List<List<String>>> all = new ArrayList<>(groups);
+    all.addAll(other.groups);
+    // Union-find over groups, by the phrases they share.
+    int[] parent = new int[all.size()];
+    Map<List<String>, Integer> owner = new HashMap<>();
+    for (int g = 0; g < all.size(); g++) {
+      parent[g] = g;
+      for (List<String> phrase : all.get(g)) {
+        Integer first = owner.putIfAbsent(phrase, g);
+        if (first != null) {
+          parent[find(parent, g)] = find(parent, first);
+        }
+      }
+    }
+    Map<Integer, List<List<String>>> joined = new LinkedHashMap<>();
+    for (int g = 0; g < all.size(); g++) {
+      List<List<String>> into = joined.computeIfAbsent(find(parent, g), k -> new ArrayList<>());
+      for (List<String> phrase : all.get(g)) {
+        if (!into.contains(phrase)) {
+          into.add(phrase);
+        }
+      }
+    }
+    List<List<List<String>>> out = new ArrayList<>();
+    joined.values().forEach(group -> out.add(List.copyOf(group)));
+    return new Synonyms(List.copyOf(out));
+  }
+
+  private static int find(int[] parent, int g) {
+    while (parent[g] != g) {
+      parent[g] = parent[parent[g]];
+      g = parent[g];
+    }
+    return g;
   }
 
   /** Returns the stems of a phrase as the index sees them (compound glue forms left out). */

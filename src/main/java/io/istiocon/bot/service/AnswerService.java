@@ -8,7 +8,9 @@ import io.istiocon.bot.search.Query;
 import io.istiocon.bot.search.QueryEngine;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -29,24 +31,30 @@ public final class AnswerService {
     }
   }
 
-  /** An answer's cache key: the question's meaning, the catalog version and, for clock questions, the minute. */
+  /**
+   * An answer's cache key: the question's meaning, the catalog version and, for clock questions,
+   * the minute; for questions whose time of day is the asker's ("this afternoon"), their zone.
+   */
   private static final class Key {
     private final Query query;
     private final long catalogVersion;
     private final long minute;
+    private final ZoneId zone;
     private final int hash;
 
-    Key(Parsed parsed, long catalogVersion, long minute) {
+    Key(Parsed parsed, long catalogVersion, long minute, ZoneId zone) {
       this.query = parsed.key();
       this.catalogVersion = catalogVersion;
       this.minute = minute;
-      this.hash = 31 * (31 * parsed.keyHash() + Long.hashCode(catalogVersion)) + Long.hashCode(minute);
+      this.zone = zone;
+      this.hash = 31 * (31 * (31 * parsed.keyHash() + Long.hashCode(catalogVersion)) + Long.hashCode(minute))
+          + Objects.hashCode(zone);
     }
 
     @Override
     public boolean equals(Object o) {
       return o instanceof Key k && hash == k.hash && catalogVersion == k.catalogVersion && minute == k.minute
-          && (query == k.query || query.equals(k.query));
+          && Objects.equals(zone, k.zone) && (query == k.query || query.equals(k.query));
     }
 
     @Override
@@ -78,8 +86,24 @@ public final class AnswerService {
     this.parsed = Caffeine.newBuilder().executor(Runnable::run).ticker(ticker).maximumSize(maxAnswers).build();
   }
 
-  /** Answers a question as of {@code now}. Never throws for any question text. */
+  /** Answers a question as of {@code now}, in each conference's own zone. Never throws for any question text. */
   public Answer ask(String question, Instant now) {
+    return ask(question, now, () -> null);
+  }
+
+  /**
+   * Answers a question as of {@code now} for someone in {@code zone} ("this afternoon" is theirs),
+   * or in each conference's own zone when it is null. Never throws for any question text.
+   */
+  public Answer ask(String question, Instant now, ZoneId zone) {
+    return ask(question, now, () -> zone);
+  }
+
+  /**
+   * Answers a question as of {@code now}; {@code zone} is asked for the asker's zone only when the
+   * question's time of day is theirs ("this afternoon"), so most questions never look it up.
+   */
+  public Answer ask(String question, Instant now, Supplier<ZoneId> zone) {
     CatalogSnapshot snapshot = snapshots.get();
     Parsed read = parsed.get(question == null ? "" : question, q -> Parsed.of(engine.parse(q)));
     Query query = read.query();
@@ -87,8 +111,9 @@ public final class AnswerService {
     // right for everyone who asks within that minute.
     Instant at = query.dependsOnClock() ? now.truncatedTo(ChronoUnit.MINUTES) : now;
     long minute = query.dependsOnClock() ? at.getEpochSecond() / 60 : -1;
-    Key key = new Key(read, snapshot.catalog().version(), minute);
-    return cache.get(key, k -> engine.answer(snapshot.index(), query, at));
+    ZoneId asker = query.dependsOnZone() ? zone.get() : null;
+    Key key = new Key(read, snapshot.catalog().version(), minute, asker);
+    return cache.get(key, k -> engine.answer(snapshot.index(), query, at, asker));
   }
 
   /** Returns the snapshot being served. */

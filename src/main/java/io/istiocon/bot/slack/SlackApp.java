@@ -63,6 +63,7 @@ final class SlackApp {
 
   private final AnswerService answers;
   private final SlackPoster poster;
+  private final UserZones zones;
   private final SeenEvents seen;
   private final Clock clock;
   private final Executor executor;
@@ -77,10 +78,11 @@ final class SlackApp {
    * @param executor where events and button clicks are answered after the acknowledgement
    * @param ticker measures answer latency (a fake one in tests)
    */
-  SlackApp(AnswerService answers, SlackPoster poster, SeenEvents seen, Clock clock, Executor executor, String botUserId,
-      Metrics metrics, Ticker ticker) {
+  SlackApp(AnswerService answers, SlackPoster poster, UserZones zones, SeenEvents seen, Clock clock, Executor executor,
+      String botUserId, Metrics metrics, Ticker ticker) {
     this.answers = answers;
     this.poster = poster;
+    this.zones = zones;
     this.seen = seen;
     this.clock = clock;
     this.executor = executor;
@@ -196,7 +198,7 @@ final class SlackApp {
   private TalkCards.Message commandAnswer(SlashCommandPayload payload, long began) {
     try {
       String question = SlackText.plain(payload.getText(), botUserId);
-      Reply reply = reply(question, clock.instant(), TalkCards.Surface.EPHEMERAL);
+      Reply reply = reply(question, clock.instant(), TalkCards.Surface.EPHEMERAL, payload.getUserId());
       record(Kind.SLASH_COMMAND, outcome(reply.answer()), question, reply.answer(), began);
       return reply.message();
     } catch (RuntimeException e) {
@@ -217,7 +219,7 @@ final class SlackApp {
     counted(ctx);
     String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
     if (!later(Kind.APP_MENTION, "answer a mention",
-        () -> post(Kind.APP_MENTION, event.getChannel(), thread, event.getText(), began))) {
+        () -> post(Kind.APP_MENTION, event.getChannel(), thread, event.getText(), event.getUser(), began))) {
       return busy(ctx, payload.getEventId());
     }
     return ctx.ack();
@@ -232,7 +234,7 @@ final class SlackApp {
     }
     counted(ctx);
     if (!later(Kind.MESSAGE_IM, "answer a DM",
-        () -> post(Kind.MESSAGE_IM, event.getChannel(), event.getThreadTs(), event.getText(), began))) {
+        () -> post(Kind.MESSAGE_IM, event.getChannel(), event.getThreadTs(), event.getText(), event.getUser(), began))) {
       return busy(ctx, payload.getEventId());
     }
     return ctx.ack();
@@ -277,9 +279,9 @@ final class SlackApp {
     return true;
   }
 
-  private void post(Kind kind, String channel, String threadTs, String text, long began) {
+  private void post(Kind kind, String channel, String threadTs, String text, String user, long began) {
     String question = SlackText.plain(text, botUserId);
-    Reply reply = reply(question, clock.instant(), TalkCards.Surface.THREAD);
+    Reply reply = reply(question, clock.instant(), TalkCards.Surface.THREAD, user);
     TalkCards.Message m = reply.message();
     boolean posted = poster.postMessage(ChatPostMessageRequest.builder().channel(channel).threadTs(threadTs).text(m.text())
         .blocks(m.blocks()).linkNames(false).unfurlLinks(false).unfurlMedia(false).build());
@@ -306,7 +308,7 @@ final class SlackApp {
     counted(ctx);
     boolean queued = later(Kind.BLOCK_ACTION, what, () -> {
       Optional<PageToken> token = PageToken.decode(p.getActions().get(0).getValue());
-      Answer answer = token.map(t -> answers.ask(t.question(), t.asked())).orElse(null);
+      Answer answer = token.map(t -> answers.ask(t.question(), t.asked(), () -> zones.of(userOf(p)))).orElse(null);
       boolean sent = respond(p, replace, responseType, token.map(t -> TalkCards.answer(answer, t, surface)));
       record(Kind.BLOCK_ACTION, sent && answer != null ? outcome(answer) : Outcome.ERROR,
           token.map(PageToken::question).orElse(""), answer, began);
@@ -320,7 +322,8 @@ final class SlackApp {
     BlockActionPayload p = req.getPayload();
     String question = p.getActions().get(0).getValue();
     boolean queued = later(Kind.BLOCK_ACTION, "answer an example", () -> {
-      Optional<Reply> reply = Optional.ofNullable(question).map(q -> reply(q, clock.instant(), TalkCards.Surface.EPHEMERAL));
+      Optional<Reply> reply = Optional.ofNullable(question)
+          .map(q -> reply(q, clock.instant(), TalkCards.Surface.EPHEMERAL, userOf(p)));
       boolean sent = respond(p, false, "ephemeral", reply.map(Reply::message));
       Answer answer = reply.map(Reply::answer).orElse(null);
       record(Kind.BLOCK_ACTION, sent && answer != null ? outcome(answer) : Outcome.ERROR, question, answer, began);
@@ -346,10 +349,15 @@ final class SlackApp {
   /** An answer and its first page, rendered for one surface. */
   private record Reply(Answer answer, TalkCards.Message message) {}
 
-  private Reply reply(String question, Instant now, TalkCards.Surface surface) {
+  private Reply reply(String question, Instant now, TalkCards.Surface surface, String user) {
     String asked = Text.cut(question, QueryParser.MAX_LENGTH);
-    Answer answer = answers.ask(question, now);
+    Answer answer = answers.ask(question, now, () -> zones.of(user)); // "this afternoon" is the asker's
+
     return new Reply(answer, TalkCards.answer(answer, new PageToken(asked, 0, now.getEpochSecond() / 60), surface));
+  }
+
+  private static String userOf(BlockActionPayload p) {
+    return p.getUser() == null ? null : p.getUser().getId();
   }
 
   private static Outcome outcome(Answer answer) {

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,6 +50,12 @@ public final class SlackBot implements AutoCloseable {
   private final Metrics metrics;
   private App app;
   private SocketModeApp socket;
+  /** Asks Slack for askers' zones ({@code users.info}); its own threads, so a slow answer is left behind, not waited on. */
+  private final ExecutorService zoneLookups = Executors.newFixedThreadPool(2, r -> {
+    Thread t = new Thread(r, "slack-user-zone");
+    t.setDaemon(true);
+    return t;
+  });
 
   private SlackBot(Settings settings, Slack slack, AuthTestResponse bot, Metrics metrics) {
     this.settings = settings;
@@ -96,7 +103,8 @@ public final class SlackBot implements AutoCloseable {
    */
   public void start(AnswerService answers, Clock clock, Ticker ticker, Sleeper sleeper, Executor answering) {
     SlackPoster poster = new SlackPoster(slack, settings.botToken(), sleeper, metrics);
-    SlackApp handlers = new SlackApp(answers, poster, new SeenEvents(ticker, SeenEvents.REMEMBER), clock, answering,
+    UserZones zones = new UserZones(poster::userZone, zoneLookups, ticker);
+    SlackApp handlers = new SlackApp(answers, poster, zones, new SeenEvents(ticker, SeenEvents.REMEMBER), clock, answering,
         bot.getUserId(), metrics, ticker);
     app = handlers.build(slack, settings, bot);
     app.start();
@@ -139,6 +147,7 @@ public final class SlackBot implements AutoCloseable {
     if (app != null) {
       app.stop();
     }
+    zoneLookups.shutdownNow();
     closeQuietly(slack);
   }
 

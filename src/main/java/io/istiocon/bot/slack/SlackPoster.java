@@ -6,12 +6,16 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.view.View;
 import com.slack.api.util.http.SlackHttpClient;
 import io.istiocon.bot.ops.Metrics;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +70,36 @@ final class SlackPoster {
   /** Posts a message with {@code chat.postMessage}; returns whether Slack took it. */
   boolean postMessage(ChatPostMessageRequest request) {
     return send("chat.postMessage", () -> api(() -> methods.chatPostMessage(request)));
+  }
+
+  /**
+   * Returns the zone a user set in their Slack profile ({@code users.info}), or empty when Slack
+   * does not say or cannot be reached: one attempt, since the answer can do without it.
+   */
+  Optional<ZoneId> userZone(String userId) {
+    String what = "users.info";
+    try {
+      UsersInfoResponse response = methods.usersInfo(r -> r.user(userId));
+      String tz = response.isOk() && response.getUser() != null ? response.getUser().getTz() : null;
+      if (tz == null) {
+        metrics.slackCall(what, "refused");
+        log.debug("{} for {} gave no zone ({})", what, userId, response.getError());
+        return Optional.empty();
+      }
+      metrics.slackCall(what, null);
+      return Optional.of(ZoneId.of(tz));
+    } catch (IOException e) {
+      metrics.slackCall(what, "network");
+      log.warn("{} failed: {}; answering in the conference's zone", what, e.toString());
+    } catch (SlackApiException e) {
+      metrics.slackCall(what, e.getResponse().code() == 429 ? "rate_limited" : e.getResponse().code() >= 500
+          ? "server_error" : "refused");
+      log.warn("{} failed: HTTP {}; answering in the conference's zone", what, e.getResponse().code());
+    } catch (DateTimeException e) {
+      metrics.slackCall(what, "unexpected");
+      log.warn("{} gave a zone Java does not know ({}); answering in the conference's zone", what, e.getMessage());
+    }
+    return Optional.empty();
   }
 
   /** Publishes a user's Home tab with {@code views.publish}; returns whether Slack took it. */

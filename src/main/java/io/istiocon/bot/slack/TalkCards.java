@@ -21,14 +21,11 @@ import io.istiocon.bot.catalog.Session;
 import io.istiocon.bot.catalog.Speaker;
 import io.istiocon.bot.search.Answer;
 import io.istiocon.bot.search.Query;
-import io.istiocon.bot.search.QueryEngine;
 import io.istiocon.bot.search.QueryParser;
 import io.istiocon.bot.search.Snippets;
 import io.istiocon.bot.search.Text;
 import io.istiocon.bot.service.Help;
 import java.net.URI;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +58,8 @@ final class TalkCards {
   static final int MAX_BUTTON = 75;
   /** Links longer than this are left out rather than risk Block Kit's 3,000-character URL limit. */
   static final int MAX_LINK = 1000;
+  /** Closest sessions shown beside an empty answer, at most. */
+  static final int CLOSEST = 3;
   /** Cards on one page of an answer. */
   static final int PAGE = 5;
   /** About how long a card's abstract may be. */
@@ -76,7 +75,6 @@ final class TalkCards {
   private static final Gson GSON = GsonFactory.createSnakeCase();
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
   private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
   /** Where a message is shown, which decides its buttons. */
   enum Surface {
@@ -195,6 +193,19 @@ final class TalkCards {
       text.append('\n').append(fit(note, 300, 600));
     }
     blocks.add(section(s -> s.text(markdownText(text.toString()))));
+    // What comes closest, offered beside the answer, never as it: the note above says why.
+    List<Answer.Hit> closest = answer.closest().subList(0, Math.min(CLOSEST, answer.closest().size()));
+    for (int n = closest.size(); n >= 1; n--) {
+      List<LayoutBlock> withCards = new ArrayList<>(blocks);
+      for (int i = 0; i < n; i++) {
+        Session session = closest.get(i).session();
+        withCards.addAll(card(session, answer.catalog().nameIfSeveral(session), answer.query().lead(), i, false));
+      }
+      if (fits(withCards, MAX_BLOCKS - 4, MAX_JSON - 2_000)) {
+        blocks = withCards;
+        break;
+      }
+    }
     List<BlockElement> buttons = new ArrayList<>();
     List<String> suggestions = answer.suggestions().stream().limit(5).toList();
     if (!suggestions.isEmpty()) {
@@ -206,6 +217,8 @@ final class TalkCards {
     buttons.add(askButton(buttons.size(), "help", "Show examples"));
     blocks.add(actions(buttons));
     String fallback = "No sessions match \u201c" + question(question) + "\u201d."
+        + (closest.isEmpty() ? "" : " Closest: " + closest.stream().map(h -> fit(h.session().title(), 100, 500))
+            .collect(Collectors.joining("; ")) + ".")
         + (suggestions.isEmpty() ? "" : " Did you mean: " + suggestions.stream().map(s -> fit(s, 100, 500))
             .collect(Collectors.joining(", ")) + "?");
     return new Message(cap(fallback), blocks);
@@ -371,7 +384,7 @@ final class TalkCards {
     List<LayoutBlock> blocks = new ArrayList<>();
     String body = text.toString();
     blocks.add(section(b -> b.text(markdownText(body))));
-    blocks.add(context(List.of(markdownText(contextLine(s, conference, compact)))));
+    blocks.add(context(List.of(markdownText(ContextLine.of(s, conference, compact)))));
     List<BlockElement> buttons = new ArrayList<>();
     List<String> order = switch (lead) {
       case SLIDES -> List.of("slides", "watch", "page");
@@ -395,40 +408,6 @@ final class TalkCards {
   private static boolean leads(Query.Lead lead, String kind) {
     return (lead == Query.Lead.VIDEO && kind.equals("watch")) || (lead == Query.Lead.SLIDES && kind.equals("slides"))
         || (lead == Query.Lead.PAGE && kind.equals("page"));
-  }
-
-  /** Returns the context line: the conference when several are loaded, kind, time, then room and track unless compact. */
-  private static String contextLine(Session s, String conference, boolean compact) {
-    StringBuilder out = new StringBuilder();
-    if (conference != null) {
-      out.append('*').append(fit(conference, 60, 300)).append("* \u00b7 ");
-    }
-    out.append(kind(s)).append(" \u00b7 ").append(when(s));
-    if (!compact) {
-      s.roomName().ifPresent(room -> out.append(" \u00b7 Room: ").append(fit(room, 60, 300)));
-      s.trackName().ifPresent(track -> out.append(" \u00b7 Track: ").append(fit(track, 60, 300)));
-    }
-    return out.toString();
-  }
-
-  private static String kind(Session s) {
-    StringBuilder out = new StringBuilder(s.type().label());
-    s.knownLanguage().map(QueryEngine::languageName).filter(l -> !l.isBlank())
-        .ifPresent(l -> out.append(" \u00b7 ").append(fit(l, 40, 200)));
-    if (s.subtitled()) {
-      out.append(" \u00b7 subtitled");
-    }
-    return out.toString();
-  }
-
-  /** Returns the time as Slack date tokens, which every reader sees in their own zone; UTC is the fallback. */
-  private static String when(Session s) {
-    Instant start = s.start();
-    Instant end = s.end();
-    String startFallback = start.atZone(ZoneOffset.UTC).format(DAY) + " " + start.atZone(ZoneOffset.UTC).format(TIME) + " UTC";
-    String endFallback = end.atZone(ZoneOffset.UTC).format(TIME) + " UTC";
-    return "<!date^" + start.getEpochSecond() + "^{date_short_pretty} {time}|" + startFallback + ">\u2013<!date^"
-        + end.getEpochSecond() + "^{time}|" + endFallback + ">";
   }
 
   // ---- pieces -----------------------------------------------------------------------------

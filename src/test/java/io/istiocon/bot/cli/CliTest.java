@@ -89,6 +89,41 @@ class CliTest {
   }
 
   @Test
+  void ask_tzReadsTheAfternoonInTheAskersZone() throws IOException {
+    assertEquals(Cli.OK, run("ask", "--json", "--now", "2021-02-22T17:45:00Z", "--tz", "Asia/Shanghai",
+        "what's on this afternoon"));
+    JsonNode shanghai = json.readTree(out());
+    assertEquals("b6p", shanghai.get("results").get(0).get("id").asText());
+    assertTrue(shanghai.get("notes").toString().contains("Asia/Shanghai"), shanghai.toString());
+  }
+
+  @Test
+  void ask_badTzIsAUsageErrorThatNamesIt() {
+    assertEquals(Cli.USAGE, run("ask", "--tz", "Mars/Olympus", "this afternoon"));
+    assertTrue(err().contains("--tz must be a time zone such as Asia/Shanghai or UTC+8, got \"Mars/Olympus\""), err());
+  }
+
+  @Test
+  void ask_batchLinesCarryTheAskersZone() throws IOException {
+    java.nio.file.Path questions = java.nio.file.Files.createTempFile("questions", ".jsonl");
+    java.nio.file.Files.writeString(questions, "{\"q\": \"what's on this afternoon\", \"now\": \"2021-02-22T17:45:00Z\", "
+        + "\"tz\": \"Asia/Shanghai\"}\n{\"q\": \"this afternoon\", \"tz\": \"Nowhere/Land\"}\n");
+    assertEquals(Cli.USAGE, run("ask", "--batch", questions.toString()));
+    String[] lines = out().strip().split("\n");
+    assertEquals("b6p", json.readTree(lines[0]).get("results").get(0).get("id").asText());
+    assertTrue(lines[1].contains("Nowhere/Land"), lines[1]);
+    java.nio.file.Files.delete(questions);
+  }
+
+  @Test
+  void ask_aTopicNoSessionCoversOffersTheClosestApart() throws IOException {
+    assertEquals(Cli.OK, run("ask", "--json", "OpenTelemetry collector with istio"));
+    JsonNode root = json.readTree(out());
+    assertEquals(0, root.get("results").size());
+    assertTrue(root.get("notes").get(0).asText().startsWith("No session mentions \u201copentelemetry\u201d"), root.toString());
+  }
+
+  @Test
   void ask_defaultClockIsTheInjectedOne() throws IOException {
     assertEquals(Cli.OK, run("ask", "--json", "what's next"));
     assertEquals("d3p", json.readTree(out()).get("results").get(0).get("id").asText());

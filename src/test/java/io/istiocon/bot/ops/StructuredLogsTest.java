@@ -64,7 +64,7 @@ class StructuredLogsTest {
       assertEquals(1, command.path("catalog_version").asInt());
       assertEquals("io.istiocon.bot.slack.SlackApp", command.path("logger").asText());
       JsonNode mention = find(records, "app_mention");
-      assertEquals("answered", mention.path("outcome").asText());
+      assertEquals("no_results", mention.path("outcome").asText()); // no session mentions the token's "xoxp"
       String cut = "x".repeat(200 - ("wasm " + PASTED + " ").length()); // cut to 200 characters, then the token masked
       assertEquals("wasm xoxp-*** " + cut, mention.path("query").asText());
       assertTrue(records.stream().anyMatch(r -> r.path("message").asText().contains("rejected a Command request")));
@@ -72,8 +72,8 @@ class StructuredLogsTest {
       assertTrue(lines.stream().anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  SlackApp - slash_command answered "
           + "kind=slash_command outcome=answered query=\"ebpf talks\" intent=search results=1 latency_ms=\\d+ catalog_version=1")),
           String.join("\n", lines));
-      assertTrue(lines.stream().anyMatch(l -> l.contains("SlackApp - app_mention answered kind=app_mention outcome=answered "
-          + "query=\"wasm xoxp-*** xxx")), String.join("\n", lines));
+      assertTrue(lines.stream().anyMatch(l -> l.contains("SlackApp - app_mention no_results kind=app_mention "
+          + "outcome=no_results query=\"wasm xoxp-*** xxx")), String.join("\n", lines));
       assertTrue(lines.stream().noneMatch(l -> l.startsWith("{")), "text, not JSON");
     }
   }

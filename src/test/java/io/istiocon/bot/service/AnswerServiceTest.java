@@ -12,7 +12,9 @@ import io.istiocon.bot.search.QueryEngine;
 import io.istiocon.bot.search.SearchIndex;
 import io.istiocon.bot.search.Synonyms;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +53,29 @@ class AnswerServiceTest {
     Answer after = service.ask("ebpf", Instant.EPOCH);
     assertNotSame(before, after);
     assertEquals(2, after.catalog().version());
+  }
+
+  @Test
+  void ask_theAskersZoneIsLookedUpOnlyWhenTheQuestionNeedsItAndKeysTheCache() {
+    AtomicInteger lookups = new AtomicInteger();
+    Instant monday = Instant.parse("2021-02-22T17:45:00Z");
+    service.ask("ebpf talks", monday, () -> {
+      lookups.incrementAndGet();
+      return ZoneId.of("Asia/Shanghai");
+    });
+    assertEquals(0, lookups.get(), "a topic question needs no zone");
+
+    Answer shanghai = service.ask("what's on this afternoon", monday, ZoneId.of("Asia/Shanghai"));
+    Answer pacific = service.ask("what's on this afternoon", monday, ZoneId.of("America/Los_Angeles"));
+    Answer own = service.ask("what's on this afternoon", monday);
+    assertEquals("b6p", shanghai.hits().get(0).session().id());
+    assertEquals("aw", pacific.hits().get(0).session().id()); // the workshop runs into the afternoon
+    assertNotSame(shanghai, pacific);
+    assertEquals(ids(pacific), ids(own), "the conference's own zone when the asker's is unknown");
+  }
+
+  private static List<String> ids(Answer answer) {
+    return answer.hits().stream().map(h -> h.session().id()).toList();
   }
 
   @Test

@@ -69,7 +69,8 @@ class InProcessTest {
     AnswerService answers = new AnswerService(live::current, new QueryEngine(), ticker, 100);
     Settings settings = Settings.fromEnv(RunningBot.env(fake, Path.of("catalog")));
     var bot = slack.methods().authTest(r -> r.token(settings.botToken()));
-    app = new SlackApp(answers, new SlackPoster(slack, settings.botToken(), new RecordingSleeper(), Metrics.create()),
+    SlackPoster poster = new SlackPoster(slack, settings.botToken(), new RecordingSleeper(), Metrics.create());
+    app = new SlackApp(answers, poster, new UserZones(poster::userZone, Runnable::run, ticker),
         new SeenEvents(ticker, SeenEvents.REMEMBER), clock, answering, bot.getUserId(), Metrics.create(), ticker)
         .build(slack, settings, bot);
   }

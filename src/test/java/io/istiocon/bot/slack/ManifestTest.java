@@ -22,7 +22,8 @@ class ManifestTest {
     JsonNode m = manifest();
 
     assertEquals("/istiocon", m.at("/features/slash_commands/0/command").asText());
-    assertEquals(List.of("commands", "chat:write", "app_mentions:read", "im:history", "im:write"), texts(m.at("/oauth_config/scopes/bot")));
+    assertEquals(List.of("commands", "chat:write", "app_mentions:read", "im:history", "im:write", "users:read"),
+        texts(m.at("/oauth_config/scopes/bot")));
     assertEquals(List.of("app_mention", "message.im", "app_home_opened"), texts(m.at("/settings/event_subscriptions/bot_events")));
     assertTrue(m.at("/settings/interactivity/is_enabled").asBoolean());
     assertTrue(m.at("/features/app_home/home_tab_enabled").asBoolean());

@@ -167,7 +167,7 @@ class TalkCardsTest {
   void answer_showsAtMostFiveCardsAndPagesThroughEverySession() {
     Catalog catalog = REAL;
     Answer answer = new Answer(ENGINE.parse("everything"), Query.Intent.PROGRAM,
-        hits(catalog), catalog.size(), true, List.of(), List.of(), catalog);
+        hits(catalog), catalog.size(), true, List.of(), List.of(), List.of(), catalog);
     Set<String> seen = new HashSet<>();
     PageToken page = page("everything", 0);
     int pages = 0;
@@ -192,7 +192,7 @@ class TalkCardsTest {
     Catalog catalog = REAL;
     for (Session s : catalog.sessions()) {
       Answer answer = new Answer(ENGINE.parse(question), Query.Intent.SEARCH, List.of(new Answer.Hit(s, 1.0)), 1, false,
-          List.of("a note about \u201c" + question + "\u201d"), List.of(), catalog);
+          List.of("a note about \u201c" + question + "\u201d"), List.of(), List.of(), catalog);
       for (TalkCards.Surface surface : TalkCards.Surface.values()) {
         TalkCards.Message m = TalkCards.answer(answer, page(question, 0), surface);
         assertFits(m.blocks(), TalkCards.MAX_BLOCKS, TalkCards.MAX_JSON);
@@ -213,7 +213,7 @@ class TalkCardsTest {
     Catalog catalog = catalogOf(IntStream.range(0, 12).mapToObj(i -> copy(session, "s" + i)).toList());
     Answer answer = new Answer(ENGINE.parse("istio"), Query.Intent.SEARCH,
         hits(catalog), catalog.size(), false,
-        List.of("<!channel> ".repeat(100)), List.of(), catalog);
+        List.of("<!channel> ".repeat(100)), List.of(), List.of(), catalog);
 
     for (TalkCards.Surface surface : TalkCards.Surface.values()) {
       TalkCards.Message m = TalkCards.answer(answer, page("istio <!here>", 0), surface);
@@ -222,7 +222,7 @@ class TalkCardsTest {
       assertNoMentions(json(m.blocks()));
       assertNoMentions(BlockKit.parse("{\"text\":" + GsonFactory.createSnakeCase().toJson(m.text()) + "}"));
     }
-    Answer home = new Answer(answer.query(), Query.Intent.POPULAR, answer.hits(), answer.total(), true, List.of(), List.of(), catalog);
+    Answer home = new Answer(answer.query(), Query.Intent.POPULAR, answer.hits(), answer.total(), true, List.of(), List.of(), List.of(), catalog);
     List<LayoutBlock> blocks = TalkCards.home(catalog, home, home, home).getBlocks();
     assertFits(blocks, TalkCards.MAX_HOME_BLOCKS, TalkCards.MAX_HOME_JSON);
     assertNoMentions(json(blocks));
@@ -253,7 +253,7 @@ class TalkCardsTest {
   void answer_questionWithMentions_isEchoedEscaped() {
     Catalog catalog = TestCatalogs.catalogOf(TestCatalogs.session("e1").title("eBPF"));
     Answer answer = new Answer(ENGINE.parse("ebpf"), Query.Intent.SEARCH, List.of(new Answer.Hit(catalog.sessions().get(0), 1)), 1,
-        false, List.of(), List.of(), catalog);
+        false, List.of(), List.of(), List.of(), catalog);
 
     TalkCards.Message m = TalkCards.answer(answer, page("<!channel> ebpf & <@U1>", 0), TalkCards.Surface.EPHEMERAL);
 
@@ -265,7 +265,7 @@ class TalkCardsTest {
   void answer_withNoHits_saysSoAndOffersSuggestionsAndExamples() {
     Catalog catalog = TestCatalogs.catalogOf(TestCatalogs.session("e1"));
     Answer answer = new Answer(ENGINE.parse("linkerdd"), Query.Intent.SEARCH, List.of(), 0, false,
-        List.of("No session mentions \u201clinkerdd\u201d."), List.of("Lin Sun", "Linkerd & <Istio>"), catalog);
+        List.of("No session mentions \u201clinkerdd\u201d."), List.of("Lin Sun", "Linkerd & <Istio>"), List.of(), catalog);
 
     JsonNode blocks = json(TalkCards.answer(answer, page("linkerdd", 0), TalkCards.Surface.EPHEMERAL).blocks());
 
@@ -279,7 +279,7 @@ class TalkCardsTest {
   void answer_pastTheLastPage_saysThatWasAll() {
     Catalog catalog = TestCatalogs.catalogOf(TestCatalogs.session("e1"));
     Answer answer = new Answer(ENGINE.parse("x"), Query.Intent.SEARCH, List.of(new Answer.Hit(catalog.sessions().get(0), 1)), 1,
-        false, List.of(), List.of(), catalog);
+        false, List.of(), List.of(), List.of(), catalog);
 
     TalkCards.Message m = TalkCards.answer(answer, page("x", 5), TalkCards.Surface.EPHEMERAL);
 
@@ -290,7 +290,7 @@ class TalkCardsTest {
   void answer_sharedSurface_hasNoShareOrMoreButHintsAtTheRest() {
     Catalog catalog = REAL;
     Answer answer = new Answer(ENGINE.parse("istio"), Query.Intent.SEARCH,
-        hits(catalog), catalog.size(), true, List.of(), List.of(), catalog);
+        hits(catalog), catalog.size(), true, List.of(), List.of(), List.of(), catalog);
 
     JsonNode blocks = json(TalkCards.answer(answer, page("istio", 0), TalkCards.Surface.SHARED));
 
@@ -314,7 +314,7 @@ class TalkCardsTest {
   @Test
   void about_describesTheConferenceWithItsWebsite() {
     Catalog catalog = REAL;
-    Answer answer = new Answer(ENGINE.parse("about"), Query.Intent.ABOUT, List.of(), 0, false, List.of(), List.of(), catalog);
+    Answer answer = new Answer(ENGINE.parse("about"), Query.Intent.ABOUT, List.of(), 0, false, List.of(), List.of(), List.of(), catalog);
 
     JsonNode blocks = json(TalkCards.answer(answer, page("about", 0), TalkCards.Surface.EPHEMERAL));
 
@@ -347,7 +347,7 @@ class TalkCardsTest {
   void home_withoutACatalog_saysItIsNotLoaded() {
     Catalog empty = Catalog.empty();
     Answer none = new Answer(ENGINE.parse("what's on now"), Query.Intent.NOW, List.of(), 0, false,
-        List.of("No catalog is loaded yet."), List.of(), empty);
+        List.of("No catalog is loaded yet."), List.of(), List.of(), empty);
 
     String text = BlockKit.allText(BlockKit.parse(GsonFactory.createSnakeCase().toJson(TalkCards.home(empty, none, none, none))));
 

@@ -77,6 +77,7 @@ public final class FakeSlack implements AutoCloseable {
   private volatile String appTokenError;
   private volatile String socketUrl = "ws://127.0.0.1:9/";
   private volatile CountDownLatch postsHeld = new CountDownLatch(0);
+  private final Map<String, String> zones = new ConcurrentHashMap<>();
 
   /** Starts the fake on a free loopback port. */
   public FakeSlack() {
@@ -124,6 +125,11 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   /** Holds every {@code chat.postMessage} answer until the returned latch is counted down. */
+  /** Makes {@code users.info} say the user is in {@code tz} (by default everyone is in the conference's zone). */
+  public void userZone(String user, String tz) {
+    zones.put(user, tz);
+  }
+
   public CountDownLatch holdPosts() {
     CountDownLatch latch = new CountDownLatch(1);
     postsHeld = latch;
@@ -173,7 +179,8 @@ public final class FakeSlack implements AutoCloseable {
     for (String name : request.getHeaders().names()) {
       headers.put(name.toLowerCase(Locale.ROOT), request.getHeader(name));
     }
-    queue(path).add(new Call(path, request.getBody().readUtf8(), headers));
+    Call call = new Call(path, request.getBody().readUtf8(), headers);
+    queue(path).add(call);
     Deque<MockResponse> script = scripted.get(path);
     if (script != null) {
       synchronized (script) {
@@ -199,6 +206,11 @@ public final class FakeSlack implements AutoCloseable {
         yield ok("{\"ok\":true,\"channel\":\"C0CHAN1\",\"ts\":\"1614015900.000200\",\"message\":{\"type\":\"message\"}}");
       }
       case "/api/views.publish" -> ok("{\"ok\":true,\"view\":{\"id\":\"V0HOME\",\"type\":\"home\"}}");
+      case "/api/users.info" -> {
+        String user = call.form().getOrDefault("user", "");
+        yield ok("{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"tz\":\""
+            + zones.getOrDefault(user, "America/Los_Angeles") + "\"}}");
+      }
       default -> new MockResponse().setResponseCode(404).setBody("{\"ok\":false,\"error\":\"unknown_method\"}");
     };
   }

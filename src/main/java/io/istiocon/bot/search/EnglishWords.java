@@ -1,0 +1,54 @@
+package io.istiocon.bot.search;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The words of general English (SCOWL's common list, see {@code english-words.NOTICE}). A word a
+ * question uses that the catalog lacks and English lacks too is most likely a product, project or
+ * protocol ("dapr", "quic", "ipv6"): the most specific thing asked for, which no session covers.
+ * Products whose names are English words too ("consul", "vault", "swarm") are listed apart
+ * ({@code products.txt}) and count as not English. Loaded on first use, once.
+ */
+final class EnglishWords {
+  private EnglishWords() {}
+
+  private static final class Holder {
+    static final Set<String> WORDS = load("english-words.txt");
+    static final Set<String> PRODUCTS = load("products.txt");
+  }
+
+  /** Returns whether a folded word is general English and not also the name of a product of the field. */
+  static boolean contains(String word) {
+    return Holder.WORDS.contains(word) && !Holder.PRODUCTS.contains(word);
+  }
+
+  /** Returns whether a folded word names a product of the field that is also an English word ("consul"). */
+  static boolean isProduct(String word) {
+    return Holder.PRODUCTS.contains(word);
+  }
+
+  private static Set<String> load(String resource) {
+    Set<String> words = new HashSet<>(100_000);
+    try (InputStream in = EnglishWords.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " is missing from the jar");
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        if (!line.isEmpty() && line.charAt(0) != '#') {
+          words.add(line);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Set.copyOf(words);
+  }
+}

@@ -1,0 +1,122 @@
+package io.istiocon.bot.search;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads how a question wants its answer ordered, and whether it wants one session picked: "most
+ * watched", "the smallest audience", "which pulled the bigger audience", "the first talk on
+ * friday", "the earliest keynote", "the longest workshop", "thursday's second spotlight". Runs
+ * after the time and day readers, so "last hour" and "first day" are already taken.
+ */
+final class OrderReader {
+  /** Words that measure popularity; with "most" or "least" nearby they order the answer. */
+  private static final Set<String> AUDIENCE = Set.of("watched", "viewed", "views", "viewers", "viewer", "viewership",
+      "audience", "audiences", "attended", "attendance", "crowd", "crowds", "seen", "liked", "rated", "visited",
+      "popular", "popularity", "count", "eyeballs", "attention");
+  private static final Set<String> MORE = Set.of("most", "highest", "top", "biggest", "largest", "greatest", "more",
+      "bigger", "larger", "higher", "greater", "topped", "maximum", "max", "best", "record", "packed");
+  private static final Set<String> LESS = Set.of("least", "fewest", "lowest", "smallest", "less", "fewer", "smaller",
+      "lower", "minimum", "min", "worst", "bottom", "quietest");
+  /** Words between a marker and what it measures: "drew the most live viewers". */
+  private static final Set<String> BETWEEN = Set.of("the", "a", "live", "view", "of", "in", "terms", "number", "amount",
+      "online");
+  private static final Set<String> EARLY = Set.of("first", "earliest", "opening");
+  private static final Set<String> LATE = Set.of("last", "latest", "final", "closing");
+  private static final Set<String> LONG = Set.of("longest", "lengthiest");
+  private static final Set<String> SHORT = Set.of("shortest", "briefest", "quickest");
+  private static final List<String> ORDINALS = List.of("second", "third", "fourth", "fifth", "sixth", "seventh",
+      "eighth", "ninth", "tenth");
+  private static final List<String> NUMBERED = List.of("2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th");
+
+  private OrderReader() {}
+
+  /** Reads "most watched", "the smallest audience" and the like; runs before the link reader takes "watched". */
+  static void readAudience(Words w) {
+    boolean popular = w.takeAny("hottest", "trending", "favorite", "favourite", "favorites", "favourites", "热门", "最受欢迎");
+    for (int i = 0; i < w.size(); i++) {
+      if (!w.free(i) || !AUDIENCE.contains(w.at(i)) || w.at(i).equals("count") && !w.at(i - 1).equals("view")) {
+        continue;
+      }
+      int j = i - 1;
+      while (BETWEEN.contains(w.at(j)) && j > i - 5) {
+        j--;
+      }
+      String marker = w.at(j);
+      Query.Order order = MORE.contains(marker) ? Query.Order.POPULAR : LESS.contains(marker) ? Query.Order.UNPOPULAR : null;
+      if (order == null && (w.at(i).equals("popular") || w.at(i).equals("popularity"))) {
+        order = Query.Order.POPULAR; // "popular talks"
+        j = i;
+      }
+      if (order != null) {
+        w.order = order;
+        for (int k = j; k <= i; k++) {
+          if (MORE.contains(w.at(k)) || LESS.contains(w.at(k)) || AUDIENCE.contains(w.at(k)) || BETWEEN.contains(w.at(k))) {
+            w.used[k] = true;
+          }
+        }
+        w.takeAny("drew", "pulled", "attracted", "got", "had", "drawing");
+        return;
+      }
+    }
+    for (String what : List.of("talk", "talks", "session", "sessions", "one", "ones", "keynote", "keynotes")) {
+      popular |= w.takeSeqKeepLast("best", what) | w.takeSeqKeepLast("top", what);
+    }
+    if (w.size() == 1 && w.has("top")) {
+      popular |= w.takeAny("top");
+    }
+    for (int i = 0; i + 1 < w.size(); i++) {
+      if (w.free(i) && w.at(i).equals("top") && w.at(i + 1).chars().allMatch(Character::isDigit) && !w.at(i + 1).isEmpty()) {
+        w.take(i, i + 2);
+        popular = true;
+      }
+    }
+    if (popular) {
+      w.order = Query.Order.POPULAR;
+    }
+  }
+
+  /** Reads "first", "last", "longest", "second" before a session; runs after the day reader took "first day". */
+  static void readPlace(Words w) {
+    for (int i = 0; i < w.size(); i++) {
+      if (!w.free(i)) {
+        continue;
+      }
+      String word = w.at(i);
+      int ordinal = ORDINALS.indexOf(word) >= 0 ? ORDINALS.indexOf(word) + 2
+          : NUMBERED.indexOf(word) >= 0 ? NUMBERED.indexOf(word) + 2 : 0;
+      Query.Order order = EARLY.contains(word) ? Query.Order.EARLIEST : LATE.contains(word) ? Query.Order.LATEST
+          : LONG.contains(word) ? Query.Order.LONGEST : SHORT.contains(word) ? Query.Order.SHORTEST
+          : ordinal > 0 ? Query.Order.EARLIEST : null;
+      if (order == null || !namesASession(w, i)) {
+        continue;
+      }
+      if (w.order == Query.Order.NONE) {
+        w.order = order;
+      }
+      w.pick = Math.max(1, ordinal);
+      w.used[i] = true;
+      w.takeAny("very");
+    }
+  }
+
+  /** Returns whether the word at {@code i} describes a session: "first talk", "the last one", "the longest?". */
+  private static boolean namesASession(Words w, int i) {
+    for (int k = i + 1; k <= i + 3; k++) {
+      String next = w.at(k);
+      if (k < w.size() && !w.free(k) && !TimeReader.SESSION_NOUNS.contains(next) && TypeWords.single(next) == null) {
+        return w.order != Query.Order.NONE; // "the second biggest audience": the order was read already
+      }
+      if (TimeReader.SESSION_NOUNS.contains(next) || TypeWords.single(next) != null
+          || Set.of("adoption", "case", "user", "technical").contains(next)) {
+        return true;
+      }
+      if (!Set.of("very", "big", "main", "english", "chinese", "live", "scheduled", "real", "actual").contains(next)) {
+        break;
+      }
+    }
+    // "which one was the longest?": a superlative at the end of a question, after "the"
+    return w.at(i - 1).equals("the") && (w.at(i + 1).isEmpty() || Set.of("on", "of", "in", "at", "one").contains(w.at(i + 1)))
+        && !EARLY.contains(w.at(i)) && !LATE.contains(w.at(i));
+  }
+}

@@ -1,0 +1,211 @@
+package io.istiocon.bot.search;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the lengths of time and the clock times of a question, with the words around them that
+ * say what they mean: "in 10 minutes", "within the next half hour", "the last hour", "2 hours ago",
+ * "two hours from now", "a 2.5-hour lab"; "at 1pm", "before noon", "after 3", "between 9 and 11",
+ * "from 1pm onwards". Part of {@link TimeReader}'s grammar.
+ */
+final class SpanReader {
+  private static final Map<String, Integer> NUMBERS = Map.ofEntries(
+      Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
+      Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
+      Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12),
+      Map.entry("fifteen", 15), Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40),
+      Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("ninety", 90), Map.entry("couple", 2),
+      Map.entry("few", 3), Map.entry("several", 3));
+  private static final Set<String> MINUTES = Set.of("minute", "minutes", "min", "mins");
+  private static final Set<String> HOURS = Set.of("hour", "hours", "hr", "hrs");
+  private static final Set<String> VAGUE = Set.of("about", "around", "roughly", "approximately", "approx", "some");
+  private static final Set<String> FUTURE = Set.of("next", "coming", "upcoming", "following");
+  private static final Set<String> PAST = Set.of("last", "past", "previous", "preceding", "recent");
+  private static final Set<String> SPAN_PREPOSITIONS = Set.of("in", "within", "over", "during", "for");
+  private static final Set<String> SINCE = Set.of("after", "since", "from");
+  private static final Set<String> AT = Set.of("at", "around", "about", "approximately");
+  private static final Set<String> ONWARDS = Set.of("onwards", "onward", "on", "later", "afterwards");
+
+  private SpanReader() {}
+
+  // ---- lengths of time: "in 10 minutes", "the last hour", "2 hours ago", "a 2.5-hour lab" ----
+
+  /** A length of time found at a word: minutes, and the index just past it. */
+  private record Span(long minutes, int end) {}
+
+  private static Span duration(Words w, int i) {
+    if (!w.free(i)) {
+      return null;
+    }
+    Duration marked = Clocks.length(w.at(i));
+    if (marked != null) {
+      return new Span(marked.toMinutes(), i + 1);
+    }
+    String first = w.at(i);
+    if (first.equals("half") || first.equals("quarter")) {
+      int j = i + 1;
+      j += w.at(j).equals("of") ? 1 : 0;
+      j += w.at(j).equals("a") || w.at(j).equals("an") ? 1 : 0;
+      if (HOURS.contains(w.at(j))) {
+        return new Span(first.equals("half") ? 30 : 15, j + 1);
+      }
+      return null;
+    }
+    Integer n = number(first);
+    if (n == null) {
+      String before = w.at(i - 1);
+      if ((FUTURE.contains(before) || PAST.contains(before)) && (MINUTES.contains(first) || HOURS.contains(first))) {
+        return new Span(HOURS.contains(first) ? 60 : 1, i + 1); // "the last hour"
+      }
+      return null;
+    }
+    int j = i + 1;
+    j += w.at(j).equals("of") ? 1 : 0; // "a couple of hours"
+    boolean half = false;
+    if (w.at(j).equals("and") && w.at(j + 1).equals("a") && w.at(j + 2).equals("half")) {
+      half = true;
+      j += 3;
+    }
+    long unit = MINUTES.contains(w.at(j)) ? 1 : HOURS.contains(w.at(j)) ? 60 : 0;
+    if (unit == 0) {
+      return null;
+    }
+    int end = j + 1;
+    if (w.at(end).equals("and") && w.at(end + 1).equals("a") && w.at(end + 2).equals("half")) {
+      half = true; // "an hour and a half"
+      end += 3;
+    }
+    return new Span(n * unit + (half ? unit / 2 : 0), end);
+  }
+
+  private static Integer number(String word) {
+    if (!word.isEmpty() && word.length() <= 3 && word.chars().allMatch(Character::isDigit)) {
+      return Integer.parseInt(word);
+    }
+    return NUMBERS.get(word);
+  }
+
+  static void readLengths(Words w) {
+    for (int i = 0; i < w.size(); i++) {
+      Span span = duration(w, i);
+      if (span == null) {
+        continue;
+      }
+      Duration d = Duration.ofMinutes(span.minutes());
+      int start = i;
+      int end = span.end();
+      boolean vague = false;
+      while (VAGUE.contains(w.at(start - 1)) || w.at(start - 1).equals("just")) {
+        vague |= VAGUE.contains(w.at(start - 1));
+        start--;
+      }
+      int before = w.at(start - 1).equals("the") ? start - 2 : start - 1;
+      if (number(w.at(i)) == null && Clocks.length(w.at(i)) == null && !w.at(i).equals("half") && !w.at(i).equals("quarter")) {
+        before = i - 1; // "the last hour": the cue is right before the unit
+      }
+      String cue = w.at(before);
+      if (FUTURE.contains(cue) || PAST.contains(cue)) {
+        start = before;
+        start -= w.at(start - 1).equals("the") ? 1 : 0;
+        start -= SPAN_PREPOSITIONS.contains(w.at(start - 1)) ? 1 : 0;
+        w.around = FUTURE.contains(cue) ? new When.Around(When.Kind.SPAN, Duration.ZERO, d)
+            : new When.Around(When.Kind.SPAN, d.negated(), Duration.ZERO);
+      } else if (cue.equals("in") || cue.equals("within")) {
+        start = before;
+        Duration to = vague ? d.plus(d.dividedBy(2)) : d;
+        w.around = new When.Around(When.Kind.SPAN, Duration.ZERO, to);
+        w.inSpan = cue.equals("in");
+      } else if (w.at(end).equals("ago")) {
+        end++;
+        w.around = new When.Around(When.Kind.SPAN, d.negated(), d.negated());
+      } else if (w.at(end).equals("from") && w.at(end + 1).equals("now") || w.at(end).equals("later")
+          || w.at(end).equals("hence") || w.at(end).equals("away")) {
+        end += w.at(end).equals("from") ? 2 : 1;
+        w.around = new When.Around(When.Kind.SPAN, d, d);
+      } else if (TimeReader.SESSION_NOUNS.contains(w.at(end)) || TypeWords.single(w.at(end)) != null) {
+        w.length = d; // "a 10-minute talk": the noun stays for the type reader
+        end += w.at(end).equals("long") ? 1 : 0;
+      }
+      // A length with nothing around it ("still got a couple of hours") says nothing about time, and no topic either.
+      w.take(start, end);
+    }
+  }
+
+  // ---- clock times: "at 1pm", "before noon", "between 9 and 11", "18:10" ---------------------
+
+  private static final Set<String> AFTER_BARE_HOUR = Set.of("", "and", "or", "to", "till", "until", "onwards", "onward",
+      "oclock", "o", "on", "today", "tomorrow", "tonight", "what", "which", "is", "are", "anything", "pacific", "time");
+
+  /** Returns the time at a word: a clock marker, noon or midnight, or a bare hour after a time word ("after 3"). */
+  private static LocalTime clock(Words w, int i, boolean afterTimeWord) {
+    if (!w.free(i)) {
+      return null;
+    }
+    String word = w.at(i);
+    LocalTime marked = Clocks.time(word);
+    if (marked != null) {
+      return Clocks.bare(word) && marked.getHour() >= 1 && marked.getHour() <= 6 ? marked.plusHours(12) : marked;
+    }
+    if (word.equals("noon") || word.equals("midday")) {
+      return LocalTime.NOON;
+    }
+    if (word.equals("midnight")) {
+      return LocalTime.MIDNIGHT;
+    }
+    // A bare hour is a time after a time word ("after 3"), or before "o'clock" or a part of the day ("3 in the afternoon").
+    boolean timeAfter = w.at(i + 1).equals("oclock") || w.at(i + 1).equals("in") && w.at(i + 2).equals("the")
+        && TimeReader.isPartOfDay(w.at(i + 3));
+    Integer hour = (afterTimeWord || timeAfter) && word.chars().allMatch(Character::isDigit) && word.length() <= 2
+        ? Integer.valueOf(word) : null;
+    String next = w.at(i + 1);
+    if (hour == null || hour < 1 || hour > 23 || !(timeAfter || AFTER_BARE_HOUR.contains(next) || Zones.abbreviation(next) != null
+        || DayReader.isWeekday(next))) {
+      return null;
+    }
+    if (next.equals("oclock")) {
+      w.used[i + 1] = true;
+    } else if (next.equals("o") && w.at(i + 2).equals("clock")) {
+      w.take(i + 1, i + 3);
+    }
+    return LocalTime.of(hour >= 1 && hour <= 6 ? hour + 12 : hour, 0);
+  }
+
+  static void readClocks(Words w) {
+    for (int i = 0; i < w.size(); i++) {
+      String prep = w.at(i - 1);
+      boolean timeWord = TimeReader.UNTIL.contains(prep) || SINCE.contains(prep) || AT.contains(prep) || prep.equals("between");
+      LocalTime t = clock(w, i, timeWord && w.free(i - 1));
+      if (t == null) {
+        continue;
+      }
+      int start = timeWord && w.free(i - 1) ? i - 1 : i;
+      int end = i + 1;
+      if (prep.equals("between") || (prep.equals("from") || !timeWord)
+          && Set.of("and", "to", "till", "until", "-").contains(w.at(i + 1))) {
+        LocalTime t2 = clock(w, i + 2, true);
+        if (t2 != null) {
+          if (t2.isBefore(t) && t2.getHour() < 12 && t.getHour() < 12) {
+            t2 = t2.plusHours(12); // "between 11 and 1"
+          }
+          w.from = t;
+          w.to = t2;
+          w.take(start, i + 3);
+          continue;
+        }
+      }
+      if (TimeReader.UNTIL.contains(prep)) {
+        w.to = t;
+      } else if (SINCE.contains(prep) || ONWARDS.contains(w.at(i + 1)) && !w.at(i + 1).equals("on")) {
+        w.from = t;
+        end += ONWARDS.contains(w.at(i + 1)) ? 1 : 0;
+      } else {
+        w.from = t;
+        w.to = t; // an instant
+      }
+      w.take(start, end);
+    }
+  }
+}

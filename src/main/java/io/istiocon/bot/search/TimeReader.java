@@ -1,0 +1,314 @@
+package io.istiocon.bot.search;
+
+import io.istiocon.bot.catalog.SessionType;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the time a question names, as a small grammar over its words: first the pieces (zones,
+ * lengths of time, clock times, parts of the day, the moment of asking), each with the words
+ * around it that say what it means ("within the next" 10 minutes, "before" noon, 2 hours "ago");
+ * then {@link #when} joins the pieces into one {@link When}, with the relation the verbs ask for
+ * ("starts", "ends", "is on"). Nothing here knows the catalog or the clock.
+ */
+final class TimeReader {
+  /** Nouns a length can describe: "a 10-minute talk", "the 2.5-hour lab". */
+  static final Set<String> SESSION_NOUNS = Set.of("talk", "talks", "session", "sessions", "keynote", "keynotes",
+      "workshop", "workshops", "lab", "labs", "spotlight", "spotlights", "lightning", "panel", "panels", "slot",
+      "slots", "presentation", "presentations", "one", "ones", "thing", "things", "event", "events", "block", "tutorial",
+      "tutorials", "long", "story", "stories");
+  static final Set<String> UNTIL = Set.of("before", "by", "until", "till", "til", "untill");
+  private static final Set<String> STARTS = Set.of("start", "starts", "starting", "started", "begin", "begins",
+      "beginning", "began", "kick", "kicks", "kicking", "kicked", "commence", "commences", "commencing", "开始");
+  private static final Set<String> ENDS = Set.of("end", "ends", "ending", "ended", "finish", "finishes", "finished",
+      "finishing", "wrap", "wraps", "wrapped", "wrapping", "concluded", "concludes", "结束");
+  private static final Set<String> RUNNING = Set.of("live", "happening", "running", "streaming", "airing", "playing",
+      "showing", "ongoing", "underway", "progress", "正在", "在播", "进行");
+  private static final Set<String> NOW = Set.of("now", "currently", "presently", "现在", "目前", "当前");
+  private static final Set<String> STILL = Set.of("still", "left", "remaining", "yet", "until", "till", "rest");
+
+  /** Parts of the day: [from, to) in local time; a "to" before "from" runs past midnight. */
+  private record Part(LocalTime from, LocalTime to, boolean pm) {}
+
+  private static final Map<String, Part> PARTS = Map.ofEntries(
+      Map.entry("morning", part(5, 12, false)), Map.entry("mornings", part(5, 12, false)),
+      Map.entry("上午", part(5, 12, false)), Map.entry("早上", part(5, 12, false)), Map.entry("早晨", part(5, 12, false)),
+      Map.entry("afternoon", part(12, 17, true)), Map.entry("afternoons", part(12, 17, true)),
+      Map.entry("下午", part(12, 17, true)), Map.entry("lunchtime", part(12, 13, true)), Map.entry("lunch", part(12, 13, true)),
+      Map.entry("中午", part(11, 14, true)), Map.entry("evening", part(17, 22, true)), Map.entry("evenings", part(17, 22, true)),
+      Map.entry("晚上", part(17, 22, true)), Map.entry("night", part(17, 4, true)), Map.entry("nights", part(17, 4, true)),
+      Map.entry("tonight", part(17, 4, true)), Map.entry("tonite", part(17, 4, true)), Map.entry("今晚", part(17, 4, true)),
+      Map.entry("overnight", part(22, 6, true)), Map.entry("凌晨", part(0, 5, false)));
+
+  private TimeReader() {}
+
+  /** Returns whether a word names a part of the day ("afternoon", "tonight"). */
+  static boolean isPartOfDay(String word) {
+    return PARTS.containsKey(word);
+  }
+
+  private static Part part(int from, int to, boolean pm) {
+    return new Part(LocalTime.of(from, 0), LocalTime.of(to, 0), pm);
+  }
+
+  /** Reads every time piece of the question into {@code w}. Runs before the day and type readers. */
+  static void read(Words w) {
+    ZoneReader.read(w);
+    readAfter(w);
+    SpanReader.readLengths(w);
+    SpanReader.readClocks(w);
+    readParts(w);
+    readMoments(w);
+    readEveryDay(w);
+  }
+
+  // ---- "right after the keynote" ------------------------------------------------------------
+
+  private static void readAfter(Words w) {
+    for (int i = 0; i < w.size(); i++) {
+      String cue = w.at(i);
+      if (!w.free(i) || !(cue.equals("after") || cue.equals("following") || cue.equals("once"))) {
+        continue;
+      }
+      // "after the keynote", "after the roadmap keynote": up to two words of topic before the kind
+      List<String> topic = new java.util.ArrayList<>();
+      int j = i + 1;
+      while (j <= i + 4 && TypeWords.single(w.at(j)) == null && w.free(j) && !w.at(j).isEmpty()) {
+        if (!Lexicon.isFiller(w.at(j))) {
+          topic.add(w.at(j));
+        }
+        j++;
+      }
+      SessionType type = TypeWords.single(w.at(j));
+      if (type == null || topic.size() > 2 || !w.free(j)) {
+        continue;
+      }
+      int start = i;
+      while (Set.of("right", "straight", "just", "immediately", "directly", "comes", "come").contains(w.at(start - 1))) {
+        start--;
+      }
+      int end = j + 1;
+      if (Set.of("ends", "is", "finishes").contains(w.at(end))) {
+        end += w.at(end + 1).equals("over") ? 2 : 1;
+      }
+      w.afterType = type.ordinal();
+      w.afterWords = List.copyOf(topic);
+      w.take(start, end);
+      return;
+    }
+  }
+
+  // ---- parts of the day -------------------------------------------------------------------
+
+  private static void readParts(Words w) {
+    for (int i = 0; i < w.size(); i++) {
+      Part part = PARTS.get(w.at(i));
+      if (part == null || !w.free(i)) {
+        continue;
+      }
+      LocalTime from = part.from();
+      LocalTime to = part.to();
+      int start = i;
+      String modifier = w.at(i - 1);
+      if (modifier.equals("early") || modifier.equals("late")) {
+        int hours = (int) Duration.between(from, to.isAfter(from) ? to : to.plusHours(24).minusNanos(1)).toHours();
+        int third = Math.max(2, hours / 3 + 1);
+        if (modifier.equals("early")) {
+          to = from.plusHours(third);
+        } else {
+          from = to.minusHours(third);
+        }
+        start--;
+      }
+      if (w.at(start - 1).equals("this") || w.at(start - 1).equals("the") && w.at(start - 2).equals("in")) {
+        start -= w.at(start - 1).equals("this") ? 1 : 2;
+      }
+      boolean instant = w.from != null && w.from.equals(w.to);
+      String cue = w.at(start - 1);
+      if (UNTIL.contains(cue) && w.free(start - 1)) {
+        w.to = from; // "before lunch"
+        start--;
+      } else if ((cue.equals("after") || cue.equals("since")) && w.free(start - 1)) {
+        w.from = to; // "after lunch"
+        start--;
+      } else if (instant) {
+        if (part.pm() && w.from.getHour() < 12) {
+          w.from = w.from.plusHours(12); // "3 in the afternoon"
+          w.to = w.from;
+        }
+      } else if (w.from == null && w.to == null) {
+        w.from = from;
+        w.to = to;
+      } else if (w.to == null) {
+        w.to = to; // "after 3 this afternoon"
+      } else if (w.from == null && within(from, w.to, to)) {
+        w.from = from; // "before 10 this morning"
+      }
+      w.take(start, i + 1);
+    }
+  }
+
+  private static boolean within(LocalTime from, LocalTime t, LocalTime to) {
+    return to.isAfter(from) ? !t.isBefore(from) && t.isBefore(to) : !t.isBefore(from) || t.isBefore(to);
+  }
+
+  // ---- the moment of asking: "now", "next", "later today", "what did I miss" ---------------
+
+  private static void readMoments(Words w) {
+    boolean now = w.takeSeq("right", "now") | w.takeAny(NOW.toArray(String[]::new)) | w.takeSeq("at", "the", "moment")
+        | w.takeSeq("at", "present") | w.takeSeq("on", "air") | w.takeSeq("this", "minute")
+        | w.takeSeq("as", "we", "speak") | w.takeSeqKeepLast("current", "talk") | w.takeSeqKeepLast("current", "session")
+        | w.takeSeq("in", "progress");
+    if (now && w.around == null) {
+      w.around = When.Around.of(When.Kind.NOW);
+    }
+    if (w.takeSeq("later", "today") | w.takeSeq("rest", "of", "the", "day") | w.takeSeq("rest", "of", "today")
+        | w.takeSeq("still", "to", "come") | w.takeAny("later")) {
+      w.around = w.around == null ? When.Around.of(When.Kind.LATER_TODAY) : w.around;
+    }
+    boolean missed = w.takeSeq("so", "far", "today") | w.takeSeq("did", "i", "miss") | w.takeAny("missed")
+        | w.takeSeq("earlier", "today") | w.takeSeq("earlier", "on") | w.takeSeq("this", "morning", "already");
+    int earlier = w.find("earlier");
+    if (earlier >= 0 && (w.unusedContentCount() <= 3 || w.has("today"))) {
+      w.used[earlier] = true; // "what happened earlier?", not "earlier versions of istio"
+      missed = true;
+    }
+    if (missed) {
+      if (w.around == null && w.from == null && w.to == null) {
+        w.around = When.Around.of(When.Kind.EARLIER_TODAY);
+      } else {
+        w.clip = When.Clip.TO_NOW;
+      }
+    }
+    readNext(w);
+    boolean anchored = w.around != null || w.from != null || w.to != null || w.afterType >= 0;
+    for (int i = 0; i < w.size() && !anchored; i++) {
+      // "which talk is live?", "anything streaming?": but "drawing diagrams live" is a topic
+      if (w.free(i) && Set.of("live", "streaming", "airing").contains(w.at(i))
+          && (Set.of("is", "are", "what", "whats", "anything", "something", "currently").contains(w.at(i - 1))
+          || w.unusedContentCount() == 1)) {
+        w.used[i] = true;
+        w.around = When.Around.of(When.Kind.NOW);
+        anchored = true;
+      }
+    }
+  }
+
+  private static final Set<String> NEXT_NOUNS = Set.of("talk", "talks", "session", "sessions", "presentation",
+      "presentations", "one", "ones", "slot", "up", "item", "thing", "keynote", "workshop");
+
+  private static void readNext(Words w) {
+    boolean next = w.takeAny("upcoming", "afterwards", "接下来", "soon") | w.takeSeq("coming", "up")
+        | w.takeSeq("up", "next") | w.takeSeq("after", "this") | w.takeSeq("after", "that");
+    for (int i = 0; i < w.size(); i++) {
+      if (!w.free(i) || !w.at(i).equals("next")) {
+        continue;
+      }
+      String before = w.at(i - 1);
+      String after = w.at(i + 1);
+      if (w.unusedContentCount() == 1 || after.isEmpty() && w.unusedContentCount() <= 3 || NEXT_NOUNS.contains(after)
+          || Set.of("what", "whats", "s", "is", "comes", "come").contains(before)) {
+        w.used[i] = true;
+        if (NEXT_NOUNS.contains(after) && !after.equals("keynote") && !after.equals("workshop")) {
+          w.used[i + 1] = true;
+        }
+        next = true;
+      }
+    }
+    if (next && w.around == null) {
+      w.around = When.Around.of(When.Kind.NEXT);
+    }
+  }
+
+  private static void readEveryDay(Words w) {
+    if (w.takeSeq("each", "day") | w.takeSeq("every", "day") | w.takeSeq("all", "days") | w.takeAny("daily", "每天")
+        | w.takeSeq("all", "five", "days") | w.takeSeq("each", "of", "the", "days")) {
+      w.everyDay = true;
+      w.takeSeq("of", "the", "conference");
+      w.takeSeq("of", "the", "event");
+    }
+  }
+
+  // ---- joining the pieces -----------------------------------------------------------------
+
+  /** Joins what the readers found into the question's time, choosing the relation from its verbs. */
+  static When when(Words w) {
+    boolean anchored = w.around != null || w.from != null || w.to != null || !w.days.isEmpty() || w.everyDay
+        || w.afterType >= 0;
+    if (!anchored) {
+      return When.ANY;
+    }
+    When.Relation relation = relation(w);
+    consumeVerbs(w);
+    When.Around around = w.around;
+    if (around != null && w.inSpan && relation == When.Relation.RUNNING) {
+      around = new When.Around(When.Kind.SPAN, around.to(), around.to()); // "what's on in 2 hours": at that moment
+    }
+    When.Clip clip = w.clip;
+    boolean today = w.days.isEmpty() && !w.everyDay;
+    if (clip == When.Clip.NONE && today && (w.from != null || w.to != null) && around == null) {
+      for (String cue : STILL) {
+        if (w.has(cue)) {
+          clip = When.Clip.FROM_NOW; // "which sessions still start before noon"
+        }
+      }
+    }
+    if (clip == When.Clip.NONE && around == null && w.days.contains(DayRef.relative(0)) && w.from == null && w.to == null) {
+      for (String cue : STILL) {
+        if (w.has(cue)) {
+          around = When.Around.of(When.Kind.LATER_TODAY); // "anything left on today's program"
+        }
+      }
+    }
+    return new When(List.copyOf(w.days), w.everyDay, w.from, w.to, around, w.zone, relation, clip, w.afterType,
+        w.afterWords);
+  }
+
+  /** Takes the verbs and cues that said how sessions relate to the time: they are no topic ("what starts at 1pm"). */
+  private static void consumeVerbs(Words w) {
+    for (int i = 0; i < w.size(); i++) {
+      String word = w.at(i);
+      if (!w.free(i)) {
+        continue;
+      }
+      if (STARTS.contains(word) || ENDS.contains(word) || RUNNING.contains(word) || STILL.contains(word)) {
+        w.used[i] = true;
+        if (Set.of("kick", "kicks", "kicking", "kicked").contains(word) && w.at(i + 1).equals("off")
+            || Set.of("wrap", "wraps", "wrapped", "wrapping").contains(word) && w.at(i + 1).equals("up")) {
+          w.used[i + 1] = true;
+        }
+      } else if (word.equals("going") && w.at(i + 1).equals("on")) {
+        w.take(i, i + 2);
+      } else if (word.equals("then") && UNTIL.contains(w.at(i - 1))) {
+        w.take(i - 1, i + 1); // "before then": the time named before
+      }
+    }
+  }
+
+  private static When.Relation relation(Words w) {
+    boolean starts = false;
+    boolean ends = false;
+    boolean running = false;
+    for (int i = 0; i < w.size(); i++) {
+      String word = w.at(i);
+      starts |= STARTS.contains(word) && !(word.equals("start") && w.at(i + 1).equals("to"));
+      ends |= ENDS.contains(word) && !(word.equals("end") && w.at(i - 1).equals("to"));
+      running |= RUNNING.contains(word) || word.equals("going") && w.at(i + 1).equals("on")
+          || word.equals("on") && Set.of("s", "whats", "is", "anything", "something", "be", "was", "what").contains(w.at(i - 1));
+    }
+    if (starts) {
+      return When.Relation.STARTS;
+    }
+    if (ends) {
+      return When.Relation.ENDS;
+    }
+    When.Around around = w.around;
+    boolean instant = w.from != null && w.from.equals(w.to) || around != null && (around.kind() == When.Kind.NOW
+        || around.kind() == When.Kind.SPAN && around.from().equals(around.to()));
+    boolean past = around != null && around.kind() == When.Kind.SPAN && around.to().isZero() && around.from().isNegative();
+    return running || instant || past ? When.Relation.RUNNING : When.Relation.STARTS;
+  }
+}

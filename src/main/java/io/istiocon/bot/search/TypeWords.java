@@ -1,0 +1,106 @@
+package io.istiocon.bot.search;
+
+import io.istiocon.bot.catalog.SessionType;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the kinds of session and the languages a question asks for, or excludes: "keynotes",
+ * "hands-on labs", "case studies", "talks in Chinese", "not the lightning ones", "without the
+ * Chinese sessions". A word inside an exclusion ({@link Words#negated}) goes to the exclusions.
+ */
+final class TypeWords {
+  private static final Map<String, SessionType> SINGLE = Map.ofEntries(
+      Map.entry("keynote", SessionType.KEYNOTE), Map.entry("keynotes", SessionType.KEYNOTE),
+      Map.entry("主题演讲", SessionType.KEYNOTE), Map.entry("workshop", SessionType.WORKSHOP),
+      Map.entry("workshops", SessionType.WORKSHOP), Map.entry("tutorial", SessionType.WORKSHOP),
+      Map.entry("tutorials", SessionType.WORKSHOP), Map.entry("lab", SessionType.WORKSHOP),
+      Map.entry("labs", SessionType.WORKSHOP), Map.entry("工作坊", SessionType.WORKSHOP),
+      Map.entry("lightning", SessionType.LIGHTNING), Map.entry("闪电", SessionType.LIGHTNING),
+      Map.entry("spotlight", SessionType.SPOTLIGHT), Map.entry("spotlights", SessionType.SPOTLIGHT),
+      Map.entry("panel", SessionType.PANEL), Map.entry("panels", SessionType.PANEL),
+      Map.entry("social", SessionType.SOCIAL), Map.entry("socials", SessionType.SOCIAL),
+      Map.entry("party", SessionType.SOCIAL), Map.entry("parties", SessionType.SOCIAL));
+
+  /** Words that make "adoption" a kind of session rather than a topic ("adoption stories"). */
+  private static final List<String> ADOPTION_NOUNS = List.of("story", "stories", "journey", "journeys", "talk", "talks",
+      "session", "sessions", "case", "cases");
+
+  private TypeWords() {}
+
+  /** Returns the kind of session one word names ("keynotes", "lab"), or null. */
+  static SessionType single(String word) {
+    return SINGLE.get(word);
+  }
+
+  /** Reads kinds of session and languages, filing negated ones under the exclusions. */
+  static void read(Words w) {
+    readTypes(w);
+    readLanguages(w);
+  }
+
+  private static void add(Words w, int at, SessionType... types) {
+    Set<SessionType> into = at >= 0 && w.negated[at] ? w.notTypes : w.types;
+    into.addAll(List.of(types));
+  }
+
+  private static void readTypes(Words w) {
+    // Longest phrases first: "adoption case studies" is adoption stories, "case studies" also spotlights.
+    for (String what : ADOPTION_NOUNS) {
+      int at = w.find("adoption", what);
+      if (at >= 0) {
+        w.take(at, at + 2);
+        w.takeSeq("studies");
+        add(w, at, SessionType.ADOPTION);
+      }
+    }
+    for (String[] seq : new String[][] {{"case", "study"}, {"case", "studies"}, {"end", "user"}, {"user", "stories"},
+        {"user", "story"}, {"enduser"}, {"endusers"}}) {
+      int at = w.find(seq);
+      if (at >= 0) {
+        w.take(at, at + seq.length);
+        add(w, at, SessionType.ADOPTION, SessionType.SPOTLIGHT);
+      }
+    }
+    for (String[] seq : new String[][] {{"user", "spotlight"}, {"user", "spotlights"}, {"hands", "on"},
+        {"networking", "event"}, {"networking", "events"}, {"technical", "talk"}, {"technical", "talks"},
+        {"tech", "talk"}, {"tech", "talks"}}) {
+      int at = w.find(seq);
+      if (at >= 0) {
+        w.take(at, at + seq.length);
+        add(w, at, seq[0].equals("user") ? SessionType.SPOTLIGHT : seq[0].equals("hands") ? SessionType.WORKSHOP
+            : seq[0].equals("networking") ? SessionType.SOCIAL : SessionType.TALK);
+      }
+    }
+    for (int i = 0; i < w.size(); i++) {
+      SessionType type = SINGLE.get(w.at(i));
+      if (type != null && w.free(i)) {
+        w.used[i] = true;
+        add(w, i, type);
+      }
+    }
+  }
+
+  private static void readLanguages(Words w) {
+    for (int i = 0; i < w.size(); i++) {
+      if (!w.free(i)) {
+        continue;
+      }
+      String word = w.at(i);
+      String language = switch (word) {
+        case "chinese", "mandarin", "中文", "汉语", "普通话", "zh" -> "zh";
+        case "english", "en", "英文", "英语" -> "en";
+        default -> word.equals("in") && w.at(i + 1).equals("china") && w.free(i + 1) ? "zh" : null;
+      };
+      if (language == null) {
+        continue;
+      }
+      w.take(i, word.equals("in") ? i + 2 : i + 1);
+      (w.negated[i] ? w.notLanguages : w.languages).add(language);
+      if (w.at(i + 1).equals("language") || w.at(i + 1).equals("speaking")) {
+        w.used[i + 1] = true; // "chinese-language sessions"
+      }
+    }
+  }
+}

@@ -1,0 +1,226 @@
+package io.istiocon.bot.search;
+
+import io.istiocon.bot.catalog.SessionType;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A question's words, which of them a reader has consumed, and what the readers found. The small
+ * matchers the readers share: take a word, take a run of words, look without taking. What no
+ * reader takes is topic. Words inside an exclusion ("not the lightning ones") are {@link #negated}:
+ * a reader that takes one files what it found under the exclusions.
+ */
+final class Words {
+  final List<Text.Word> words;
+  final boolean[] used;
+  final boolean[] negated;
+  final Set<SessionType> types = EnumSet.noneOf(SessionType.class);
+  final Set<String> languages = new LinkedHashSet<>();
+  final Set<SessionType> notTypes = EnumSet.noneOf(SessionType.class);
+  final Set<String> notLanguages = new LinkedHashSet<>();
+  final Set<DayRef> days = new LinkedHashSet<>();
+  Query.Lead lead = Query.Lead.NONE;
+  Query.Order order = Query.Order.NONE;
+  int pick;
+  Duration length;
+  // What the time reader found (see When).
+  boolean everyDay;
+  LocalTime from;
+  LocalTime to;
+  When.Around around;
+  ZoneId zone;
+  When.Relation relation;
+  When.Clip clip = When.Clip.NONE;
+  int afterType = -1;
+  List<String> afterWords = List.of();
+  /** Whether the span came as "in 10 minutes", which means the moment then when asking what is on. */
+  boolean inSpan;
+
+  Words(List<Text.Word> words) {
+    this.words = words;
+    this.used = new boolean[words.size()];
+    this.negated = new boolean[words.size()];
+  }
+
+  int size() {
+    return words.size();
+  }
+
+  /** Returns the word at {@code i}, or "" past either end. */
+  String at(int i) {
+    return i >= 0 && i < words.size() ? words.get(i).text() : "";
+  }
+
+  /** Returns whether the word at {@code i} exists and no reader has taken it. */
+  boolean free(int i) {
+    return i >= 0 && i < words.size() && !used[i];
+  }
+
+  /** Marks the words from {@code from} to {@code to}, exclusive, as taken. */
+  void take(int from, int to) {
+    for (int i = Math.max(0, from); i < Math.min(to, words.size()); i++) {
+      used[i] = true;
+    }
+  }
+
+  /** Returns whether the word at {@code i} is one of {@code options}. */
+  boolean is(int i, Set<String> options) {
+    return options.contains(at(i));
+  }
+
+  String word(int i) {
+    return words.get(i).text();
+  }
+
+  boolean has(String w) {
+    for (Text.Word word : words) {
+      if (word.text().equals(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  boolean hasSeq(String... seq) {
+    return find(seq) >= 0;
+  }
+
+  int unusedContentCount() {
+    int n = 0;
+    for (int i = 0; i < words.size(); i++) {
+      if (!used[i] && !Lexicon.isFiller(word(i))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Marks every unused occurrence of any of the words; returns whether there was one. */
+  boolean takeAny(String... ws) {
+    boolean found = false;
+    for (int i = 0; i < words.size(); i++) {
+      if (used[i]) {
+        continue;
+      }
+      for (String w : ws) {
+        if (word(i).equals(w)) {
+          used[i] = true;
+          found = true;
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Returns where the first unused run of {@code seq} starts, or -1. */
+  int find(String... seq) {
+    outer:
+    for (int i = 0; i + seq.length <= words.size(); i++) {
+      for (int k = 0; k < seq.length; k++) {
+        if (used[i + k] || !word(i + k).equals(seq[k])) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /** Marks a run of words; returns whether it was there. */
+  boolean takeSeq(String... seq) {
+    int at = find(seq);
+    if (at < 0) {
+      return false;
+    }
+    for (int k = 0; k < seq.length; k++) {
+      used[at + k] = true;
+    }
+    return true;
+  }
+
+  /** Marks all but the last word of a run ("best" of "best talks"), leaving the noun. */
+  boolean takeSeqKeepLast(String... seq) {
+    int at = find(seq);
+    if (at < 0) {
+      return false;
+    }
+    for (int k = 0; k < seq.length - 1; k++) {
+      used[at + k] = true;
+    }
+    return true;
+  }
+
+  /**
+   * Marks the words an exclusion covers ("not the lightning ones", "other than Intel", "without
+   * the Chinese sessions", "excluding keynotes", "no keynotes"): from the cue up to four words,
+   * stopping at a word that starts a new part of the question.
+   */
+  void markExclusions() {
+    for (int i = 0; i < words.size(); i++) {
+      if (POST_CUES.contains(at(i)) || at(i).equals("not") && at(i + 1).equals("included")) {
+        // "keynotes excluded", "google talks, keynotes aside": the word before is excluded
+        int j = i - 1;
+        if (j >= 0 && !used[j] && !Lexicon.isFiller(at(j))) {
+          negated[j] = true;
+          take(i, at(i).equals("not") ? i + 2 : i + 1);
+        }
+        continue;
+      }
+      int after = exclusionCue(i);
+      if (after < 0) {
+        continue;
+      }
+      for (int j = after, n = 0; j < words.size() && n < 4; j++) {
+        String w = at(j);
+        if (j > after && Set.of("and", "or", "nor").contains(w) && isFilterWord(at(j + 1))) {
+          continue; // "other than keynotes and workshops"
+        }
+        if (j > after && (SCOPE_ENDS.contains(w) || exclusionCue(j) >= 0)) {
+          break;
+        }
+        negated[j] = true;
+        n += Lexicon.isFiller(w) ? 0 : 1;
+      }
+      take(i, after);
+    }
+  }
+
+  private static final Set<String> POST_CUES = Set.of("excluded", "aside", "omitted");
+  private static final Set<String> NEGATIONS = Set.of("not", "no", "arent", "isnt", "dont", "doesnt", "wasnt", "werent");
+
+  private static boolean isFilterWord(String w) {
+    return TypeWords.single(w) != null || Set.of("chinese", "english", "mandarin").contains(w);
+  }
+
+  private static final Set<String> SCOPE_ENDS = Set.of("that", "which", "who", "about", "on", "with", "for", "during",
+      "at", "is", "are", "please", "but", "and", "so", "because", "since", "when", "where", "in");
+
+  /** Returns the index just past an exclusion cue starting at {@code i}, or -1. */
+  private int exclusionCue(int i) {
+    String w = at(i);
+    String next = at(i + 1);
+    if (used[i]) {
+      return -1;
+    }
+    if (w.equals("other") && next.equals("than") || w.equals("apart") && next.equals("from")
+        || w.equals("aside") && next.equals("from") || w.equals("but") && next.equals("not")
+        || w.equals("leaving") && next.equals("out")) {
+      return i + 2;
+    }
+    if (Set.of("except", "excluding", "exclude", "without", "minus", "skip", "skipping", "ignore", "ignoring",
+        "non").contains(w)) {
+      return i + 1;
+    }
+    if (NEGATIONS.contains(w) && (isFilterWord(next) || Set.of("the", "any", "in", "about", "on", "from", "by")
+        .contains(next))) {
+      return i + 1; // "not the lightning ones", "that aren't about contributing", "aren't in chinese"
+    }
+    return -1;
+  }
+}
