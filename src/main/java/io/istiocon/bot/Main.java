@@ -15,7 +15,8 @@ public final class Main {
       System.setProperty("istiocon.log.level", "WARN"); // the terminal commands print their own results
     }
     Clock clock = Clock.systemUTC();
-    int code = new Cli(System.getenv(), System.out, System.err, clock, new FileCatalogLoader(clock), Server::serve).run(args);
+    int code = new Cli(System.getenv(), System.out, System.err, clock, new FileCatalogLoader(clock), Server::serve,
+        Imports::run).run(args);
     if (code != 0 || !serve) {
       System.exit(code);
     }

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -232,7 +233,9 @@ public final class Server implements AutoCloseable {
     try {
       checkLogFormat(env);
       Settings settings = Settings.fromEnv(env);
+      Optional<Imports.Polling> feeds = Imports.feeds(env, settings.catalogDir());
       try (Server server = start(settings, Options.production())) {
+        feeds.ifPresent(Imports.Polling::start);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "shutdown"));
         out.println("istiocon-bot: " + (settings.socketMode()
             ? "connected over Socket Mode; health checks on http://0.0.0.0:" + server.port() + "/healthz"

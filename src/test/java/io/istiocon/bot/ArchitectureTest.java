@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ArchitectureTest {
   private static final String BOT = "io.istiocon.bot";
-  private static final List<String> ADAPTERS = List.of("cli", "slack", "web", "files");
+  private static final List<String> ADAPTERS = List.of("cli", "slack", "web", "files", "importer");
   private static JavaClasses production;
 
   @BeforeAll
@@ -61,7 +61,7 @@ class ArchitectureTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"cli", "slack", "web", "files"})
+  @ValueSource(strings = {"cli", "slack", "web", "files", "importer"})
   void adapter_doesNotDependOnAnotherAdapter(String adapter) {
     String[] others = ADAPTERS.stream().filter(a -> !a.equals(adapter)).map(a -> BOT + "." + a + "..").toArray(String[]::new);
     noClasses().that().resideInAPackage(BOT + "." + adapter + "..")
@@ -84,7 +84,7 @@ class ArchitectureTest {
     noClasses().that().resideInAnyPackage("io.istiocon.bot.ops..", "io.istiocon.bot.docs..")
         .should().dependOnClassesThat().resideInAnyPackage(BOT, "io.istiocon.bot.catalog..", "io.istiocon.bot.search..",
             "io.istiocon.bot.service..", "io.istiocon.bot.cli..", "io.istiocon.bot.slack..", "io.istiocon.bot.web..",
-            "io.istiocon.bot.files..")
+            "io.istiocon.bot.files..", "io.istiocon.bot.importer..")
         .because("metrics, the log encoder and the docs links are used by every adapter, so they must not pull one in")
         .check(production);
   }

@@ -67,6 +67,14 @@ public record Catalog(long version, String digest, List<Conference> conferences)
         .orElseThrow(() -> new IllegalArgumentException("no conference " + session.conference()));
   }
 
+  /**
+   * Returns the name of a session's conference when more than one is loaded, so that cards can tell
+   * them apart, or null when there is only one.
+   */
+  public String nameIfSeveral(Session session) {
+    return conferences.size() < 2 ? null : conference(session.conference()).map(Conference::name).orElse(session.conference());
+  }
+
   /** Returns whether no conference is loaded. */
   public boolean isEmpty() {
     return conferences.isEmpty();

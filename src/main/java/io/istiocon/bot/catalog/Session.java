@@ -14,6 +14,8 @@ import java.util.OptionalInt;
  *
  * @param conference the id of the conference this session belongs to
  * @param language a BCP 47 code; {@code und} when the source does not say
+ * @param room where the session takes place, such as "Saal 1"; {@code null} when the source does not say
+ * @param track the programme track, such as "Security"; {@code null} when the source does not say
  */
 public record Session(
     String conference,
@@ -31,7 +33,9 @@ public record Session(
     URI video,
     URI slides,
     URI page,
-    OptionalInt popularity) {
+    OptionalInt popularity,
+    String room,
+    String track) {
 
   public Session {
     Objects.requireNonNull(conference, "conference");
@@ -51,6 +55,12 @@ public record Session(
     tags = List.copyOf(tags);
     abstractText = abstractText == null ? "" : abstractText;
     summary = summary == null ? "" : summary;
+    room = blankToNull(room);
+    track = blankToNull(track);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 
   /** Returns how long the session runs. */
@@ -76,6 +86,16 @@ public record Session(
   /** Returns the session page link, if any. */
   public Optional<URI> pageLink() {
     return Optional.ofNullable(page);
+  }
+
+  /** Returns the room, if the catalog names one. */
+  public Optional<String> roomName() {
+    return Optional.ofNullable(room);
+  }
+
+  /** Returns the track, if the catalog names one. */
+  public Optional<String> trackName() {
+    return Optional.ofNullable(track);
   }
 
   /** Returns the language code unless it is {@code und} (undetermined). */

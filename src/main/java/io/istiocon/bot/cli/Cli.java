@@ -26,6 +26,7 @@ import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The command line: {@code ask}, {@code validate} and {@code serve}. Returns exit codes instead of
+ * The command line: {@code ask}, {@code validate}, {@code import} and {@code serve}. Returns exit codes instead of
  * exiting, so tests run it in-process: 0 answered or valid, 1 catalog error, 2 usage error.
  */
 public final class Cli {
@@ -52,6 +53,8 @@ public final class Cli {
       Commands:
         ask QUESTION          Answer a question from the terminal, with the bundled catalog.
         validate [PATH...]    Check catalog files or folders (default: $CATALOG_DIR or ./catalog).
+        import FILE|URL --out catalog/NAME.yaml
+                              Convert a pretalx, C3VOC, frab/Pentabarf or Sessionize export into a catalog file.
         serve                 Run the Slack app (HTTP on $PORT, or Socket Mode when SLACK_APP_TOKEN is set).
         help                  Show this text.
 
@@ -65,13 +68,26 @@ public final class Cli {
         --batch FILE.jsonl    Answer one {"q": ..., "now": ..., "tz": ...} per line; print one JSON answer per line
                               ("-" reads standard input).
 
-      Exit codes: 0 answered (even with no results), 1 catalog error, 2 usage error.
-      See docs/catalog.md for the catalog format and docs/operations.md for running it in Slack.
+      import options:
+        --format F            auto (default), pretalx, c3voc, frab or sessionize.
+        --timezone ZONE       The conference's IANA zone, for exports that have none (Sessionize, Pentabarf).
+        --id ID               The conference id (default: the file's, the export's acronym, or NAME).
+        --name NAME           The conference name, for exports that have none.
+        --website URL         The conference website, for exports that have none.
+
+      Exit codes: 0 answered (even with no results), 1 catalog or export error, 2 usage error.
+      See docs/catalog.md for the catalog format, docs/import.md for importing, and docs/operations.md
+      for running it in Slack.
       """;
 
   /** Runs the {@code serve} command; the server lives outside the CLI package. */
   public interface Server {
     int serve(Map<String, String> env, PrintStream out, PrintStream err);
+  }
+
+  /** Runs the {@code import} command with its arguments; the importer lives outside the CLI package. */
+  public interface Importer {
+    int run(List<String> args, PrintStream out, PrintStream err);
   }
 
   private final Map<String, String> env;
@@ -80,15 +96,18 @@ public final class Cli {
   private final Clock clock;
   private final CatalogLoader catalogs;
   private final Server server;
+  private final Importer importer;
 
   /** Creates a command line over the given environment, streams and clock, reading catalogs with {@code catalogs}. */
-  public Cli(Map<String, String> env, PrintStream out, PrintStream err, Clock clock, CatalogLoader catalogs, Server server) {
+  public Cli(Map<String, String> env, PrintStream out, PrintStream err, Clock clock, CatalogLoader catalogs, Server server,
+      Importer importer) {
     this.env = env;
     this.out = out;
     this.err = err;
     this.clock = clock;
     this.catalogs = catalogs;
     this.server = server;
+    this.importer = importer;
   }
 
   /** Runs a command and returns its exit code. */
@@ -104,8 +123,10 @@ public final class Cli {
         case "ask" -> ask(rest);
         case "validate" -> validate(rest);
         case "serve" -> server.serve(env, out, err);
+        case "import" -> importer.run(rest, out, err);
         case "help", "--help", "-h" -> {
           out.print(USAGE_TEXT);
+          out.print(loaded());
           yield OK;
         }
         default -> usage("unknown command \"" + command + "\"");
@@ -113,6 +134,19 @@ public final class Cli {
     } catch (UsageException e) {
       return usage(e.getMessage());
     }
+  }
+
+  /** Returns the conferences the default catalog holds, one line each, for {@code help}; nothing when none loads. */
+  private String loaded() {
+    StringBuilder text = new StringBuilder();
+    List<Conference> conferences = catalogs.check(List.of(defaultCatalog())).conferences().stream()
+        .map(CatalogLoader.ConferenceFile::conference).sorted(Comparator.comparing(Conference::start)).toList();
+    for (Conference c : conferences) {
+      text.append(text.length() == 0 ? "\nLoaded from " + defaultCatalog() + ":\n" : "")
+          .append("  ").append(c.name()).append(" (").append(c.id()).append("), ").append(c.start().format(DAY))
+          .append(" \u2013 ").append(c.end().format(DAY)).append(", ").append(c.sessions().size()).append(" sessions\n");
+    }
+    return text.toString();
   }
 
   private int usage(String message) {
@@ -325,15 +359,20 @@ public final class Cli {
     Map<String, Integer> languages = new TreeMap<>();
     Map<String, Integer> types = new TreeMap<>();
     Set<java.time.LocalDate> days = new LinkedHashSet<>();
+    Set<String> rooms = new LinkedHashSet<>();
+    Set<String> tracks = new LinkedHashSet<>();
     for (Session s : c.sessions()) {
       s.speakers().stream().map(Speaker::name).forEach(speakers::add);
+      s.roomName().ifPresent(rooms::add);
+      s.trackName().ifPresent(tracks::add);
       languages.merge(s.language(), 1, Integer::sum);
       types.merge(s.type().id(), 1, Integer::sum);
       days.add(c.dayOf(s.start()));
     }
     return file.name() + ": " + c.name() + " (" + c.id() + "), " + c.start().format(DAY) + " \u2013 " + c.end().format(DAY)
         + ", " + c.zone().getId() + "\n"
-        + "  " + c.sessions().size() + " sessions on " + days.size() + " days, " + speakers.size() + " speakers\n"
+        + "  " + c.sessions().size() + " sessions on " + days.size() + " days, " + speakers.size() + " speakers"
+        + (rooms.isEmpty() ? "" : ", " + rooms.size() + " rooms") + (tracks.isEmpty() ? "" : ", " + tracks.size() + " tracks") + "\n"
         + "  languages: " + join(languages) + "\n"
         + "  types: " + join(types);
   }

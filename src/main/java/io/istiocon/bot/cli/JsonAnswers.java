@@ -57,6 +57,8 @@ final class JsonAnswers {
     r.put("language", s.language());
     r.put("start", s.start().toString());
     r.put("end", s.end().toString());
+    r.put("room", s.room());
+    r.put("track", s.track());
     putLink(r, "video", s.video());
     putLink(r, "slides", s.slides());
     putLink(r, "page", s.page());

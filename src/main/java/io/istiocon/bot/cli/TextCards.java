@@ -82,7 +82,14 @@ final class TextCards {
     } else if (lead == Query.Lead.VIDEO) {
       out.append(indent).append(s.videoLink().map(u -> "Video:  " + u).orElse("No video was published for this session.")).append('\n');
     }
-    out.append(indent).append(kind(s)).append(" \u00b7 ").append(when(s, conference)).append('\n');
+    String several = catalog.nameIfSeveral(s);
+    out.append(indent).append(several == null ? "" : several + " \u00b7 ").append(kind(s)).append(" \u00b7 ")
+        .append(when(s, conference)).append('\n');
+    if (s.room() != null || s.track() != null) {
+      out.append(indent).append(s.roomName().map(r -> "Room: " + r).orElse(""))
+          .append(s.room() != null && s.track() != null ? " \u00b7 " : "")
+          .append(s.trackName().map(t -> "Track: " + t).orElse("")).append('\n');
+    }
     if (!s.speakers().isEmpty()) {
       out.append(indent).append(s.speakers().stream().map(Speaker::display).collect(Collectors.joining(", "))).append('\n');
     }

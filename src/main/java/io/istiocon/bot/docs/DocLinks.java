@@ -13,9 +13,16 @@ public final class DocLinks {
   public static final String ENVIRONMENT = "docs/operations.md#environment-variables";
   /** Log formats and fields. */
   public static final String LOGS = "docs/operations.md#logs";
+  /** The {@code import} command and how each export format maps onto the catalog. */
+  public static final String IMPORT = "docs/import.md#importing-schedules";
+  /** Why an import asks for {@code --timezone}, and which zone to give. */
+  public static final String IMPORT_TIME_ZONES = "docs/import.md#time-zones";
+
+  /** {@code CATALOG_SOURCES}: the exports {@code serve} polls and imports. */
+  public static final String IMPORT_FEEDS = "docs/import.md#keeping-it-current";
 
   /** All the links above, for the test that checks them. */
-  public static final List<String> ALL = List.of(CATALOG_FORMAT, ENVIRONMENT, LOGS);
+  public static final List<String> ALL = List.of(CATALOG_FORMAT, ENVIRONMENT, LOGS, IMPORT, IMPORT_TIME_ZONES, IMPORT_FEEDS);
 
   private DocLinks() {}
 

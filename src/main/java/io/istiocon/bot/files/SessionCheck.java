@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * Checks one session mapping field by field, following the table {@code FIELDS}, and builds the
- * {@link Session} when nothing in it is wrong. A new field (a room, say) is a row in the table, a
+ * {@link Session} when nothing in it is wrong. A new field is a row in the table, a
  * place below to keep its value, and one more argument to {@link Session}.
  */
 final class SessionCheck {
@@ -35,6 +35,8 @@ final class SessionCheck {
       new Field("subtitled", (s, name) -> s.subtitled = s.fields.optionalBoolean(name)),
       new Field("start", (s, name) -> s.start = s.fields.instant(name)),
       new Field("end", SessionCheck::readEnd), // then checks both times against each other and the dates
+      new Field("room", (s, name) -> s.room = s.optionalName(name)),
+      new Field("track", (s, name) -> s.track = s.optionalName(name)),
       new Field("speakers", SessionCheck::readSpeakers),
       new Field("abstract", (s, name) -> s.abstractText = s.fields.optionalText(name)),
       new Field("summary", (s, name) -> s.summary = s.fields.optionalText(name)),
@@ -45,7 +47,8 @@ final class SessionCheck {
       new Field("popularity", (s, name) -> s.popularity = s.fields.optionalCount(name)),
       new Field("source", (s, name) -> s.fields.optionalText(name)));
 
-  private static final List<String> FIELD_NAMES = FIELDS.stream().map(Field::name).toList();
+  /** The field names, in order; the JSON Schema lists the same ones. */
+  static final List<String> FIELD_NAMES = FIELDS.stream().map(Field::name).toList();
   private static final List<String> SPEAKER_FIELDS = List.of("name", "company", "aliases");
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
@@ -90,6 +93,8 @@ final class SessionCheck {
   private URI slides;
   private URI page;
   private OptionalInt popularity;
+  private String room;
+  private String track;
 
   private SessionCheck(Problems problems, Fields fields, int index, Program program) {
     this.problems = problems;
@@ -122,7 +127,7 @@ final class SessionCheck {
       return null;
     }
     return new Session(program.conferenceId, id, title, type, language, subtitled, start, end, speakers,
-        abstractText, summary, tags, video, slides, page, popularity);
+        abstractText, summary, tags, video, slides, page, popularity, room, track);
   }
 
   private void readId(String field) {
@@ -140,6 +145,16 @@ final class SessionCheck {
       fields.problem(at, "duplicate id " + id + ": sessions[" + firstUse[0] + "] on line " + firstUse[1]
           + " already uses it");
     }
+  }
+
+  /** Reads an optional one-line name (a room, a track): absent or empty means none. */
+  private String optionalName(String field) {
+    String text = fields.optionalText(field);
+    if (text != null && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0)) {
+      fields.problem(fields.node(field), field + " must be one line, found a line break");
+      return null;
+    }
+    return text;
   }
 
   private void readTitle(String field) {

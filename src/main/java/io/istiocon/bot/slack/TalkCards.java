@@ -21,14 +21,11 @@ import io.istiocon.bot.catalog.Session;
 import io.istiocon.bot.catalog.Speaker;
 import io.istiocon.bot.search.Answer;
 import io.istiocon.bot.search.Query;
-import io.istiocon.bot.search.QueryEngine;
 import io.istiocon.bot.search.QueryParser;
 import io.istiocon.bot.search.Snippets;
 import io.istiocon.bot.search.Text;
 import io.istiocon.bot.service.Help;
 import java.net.URI;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +75,6 @@ final class TalkCards {
   private static final Gson GSON = GsonFactory.createSnakeCase();
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
   private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
   /** Where a message is shown, which decides its buttons. */
   enum Surface {
@@ -130,7 +126,8 @@ final class TalkCards {
     for (int n = hits.size(); n >= 1; n--) {
       List<LayoutBlock> blocks = answerHead(answer, page, n);
       for (int i = 0; i < n; i++) {
-        blocks.addAll(card(hits.get(i).session(), lead, i, false));
+        Session session = hits.get(i).session();
+        blocks.addAll(card(session, answer.catalog().nameIfSeveral(session), lead, i, false));
       }
       blocks.addAll(answerFoot(answer, page, n, surface));
       if (fits(blocks, MAX_BLOCKS, MAX_JSON)) {
@@ -139,7 +136,7 @@ final class TalkCards {
     }
     // Even one card is too big (a catalog with huge links and text): show it without its abstract.
     List<LayoutBlock> blocks = answerHead(answer, page, 1);
-    blocks.addAll(card(hits.get(0).session(), lead, 0, true));
+    blocks.addAll(card(hits.get(0).session(), answer.catalog().nameIfSeveral(hits.get(0).session()), lead, 0, true));
     blocks.addAll(answerFoot(answer, page, 1, surface));
     return new Message(fallback(answer, page, hits.subList(0, 1)), blocks);
   }
@@ -201,7 +198,8 @@ final class TalkCards {
     for (int n = closest.size(); n >= 1; n--) {
       List<LayoutBlock> withCards = new ArrayList<>(blocks);
       for (int i = 0; i < n; i++) {
-        withCards.addAll(card(closest.get(i).session(), answer.query().lead(), i, false));
+        Session session = closest.get(i).session();
+        withCards.addAll(card(session, answer.catalog().nameIfSeveral(session), answer.query().lead(), i, false));
       }
       if (fits(withCards, MAX_BLOCKS - 4, MAX_JSON - 2_000)) {
         blocks = withCards;
@@ -348,14 +346,17 @@ final class TalkCards {
       }
     }
     for (Answer.Hit hit : answer.page(0, cards)) {
-      blocks.addAll(card(hit.session(), Query.Lead.NONE, index[0]++, false));
+      blocks.addAll(card(hit.session(), answer.catalog().nameIfSeveral(hit.session()), Query.Lead.NONE, index[0]++, false));
     }
   }
 
   // ---- the talk card ----------------------------------------------------------------------
 
-  /** Renders one session: section, context line, link buttons, divider; {@code index} keeps action ids unique. */
-  static List<LayoutBlock> card(Session s, Query.Lead lead, int index, boolean compact) {
+  /**
+   * Renders one session: section, context line, link buttons, divider; {@code index} keeps action ids
+   * unique, and {@code conference} (null when only one is loaded) leads the context line.
+   */
+  static List<LayoutBlock> card(Session s, String conference, Query.Lead lead, int index, boolean compact) {
     StringBuilder text = new StringBuilder();
     Optional<String> video = s.videoLink().flatMap(TalkCards::link);
     Optional<String> slides = s.slidesLink().flatMap(TalkCards::link);
@@ -383,7 +384,7 @@ final class TalkCards {
     List<LayoutBlock> blocks = new ArrayList<>();
     String body = text.toString();
     blocks.add(section(b -> b.text(markdownText(body))));
-    blocks.add(context(List.of(markdownText(kind(s) + " \u00b7 " + when(s)))));
+    blocks.add(context(List.of(markdownText(ContextLine.of(s, conference, compact)))));
     List<BlockElement> buttons = new ArrayList<>();
     List<String> order = switch (lead) {
       case SLIDES -> List.of("slides", "watch", "page");
@@ -407,26 +408,6 @@ final class TalkCards {
   private static boolean leads(Query.Lead lead, String kind) {
     return (lead == Query.Lead.VIDEO && kind.equals("watch")) || (lead == Query.Lead.SLIDES && kind.equals("slides"))
         || (lead == Query.Lead.PAGE && kind.equals("page"));
-  }
-
-  private static String kind(Session s) {
-    StringBuilder out = new StringBuilder(s.type().label());
-    s.knownLanguage().map(QueryEngine::languageName).filter(l -> !l.isBlank())
-        .ifPresent(l -> out.append(" \u00b7 ").append(fit(l, 40, 200)));
-    if (s.subtitled()) {
-      out.append(" \u00b7 subtitled");
-    }
-    return out.toString();
-  }
-
-  /** Returns the time as Slack date tokens, which every reader sees in their own zone; UTC is the fallback. */
-  private static String when(Session s) {
-    Instant start = s.start();
-    Instant end = s.end();
-    String startFallback = start.atZone(ZoneOffset.UTC).format(DAY) + " " + start.atZone(ZoneOffset.UTC).format(TIME) + " UTC";
-    String endFallback = end.atZone(ZoneOffset.UTC).format(TIME) + " UTC";
-    return "<!date^" + start.getEpochSecond() + "^{date_short_pretty} {time}|" + startFallback + ">\u2013<!date^"
-        + end.getEpochSecond() + "^{time}|" + endFallback + ">";
   }
 
   // ---- pieces -----------------------------------------------------------------------------

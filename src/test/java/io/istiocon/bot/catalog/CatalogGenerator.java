@@ -49,7 +49,7 @@ public final class CatalogGenerator {
       OptionalInt popularity = random.nextInt(10) == 0 ? OptionalInt.of(random.nextInt(1500)) : OptionalInt.empty();
       out.add(new Session(conference.id(), "gen" + i, newTitle, title.type(), title.language(), title.subtitled(), start,
           start.plus(Duration.ofMinutes(minutes)), people.speakers(), abstractText, "", tags, title.video(),
-          title.slides(), title.page(), popularity));
+          title.slides(), title.page(), popularity, title.room(), title.track()));
     }
     Conference big = new Conference(conference.id(), conference.name(), conference.start(), conference.end(),
         conference.zone(), conference.website(), conference.description(), conference.stats(), out);

@@ -57,6 +57,8 @@ public final class TestCatalogs {
     private URI video;
     private URI slides;
     private OptionalInt popularity = OptionalInt.empty();
+    private String room;
+    private String track;
 
     private SessionBuilder(String id) {
       this.id = id;
@@ -118,9 +120,19 @@ public final class TestCatalogs {
       return this;
     }
 
+    public SessionBuilder room(String value) {
+      room = value;
+      return this;
+    }
+
+    public SessionBuilder track(String value) {
+      track = value;
+      return this;
+    }
+
     public Session build() {
       return new Session(CONFERENCE, id, title, type, language, false, start, start.plusSeconds(minutes * 60L),
-          speakers, abstractText, "", tags, video, slides, null, popularity);
+          speakers, abstractText, "", tags, video, slides, null, popularity, room, track);
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.istiocon.bot.Imports;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.istiocon.bot.files.FileCatalogLoader;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +35,8 @@ class CliTest {
       return 0;
     };
     return new Cli(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), clock, new FileCatalogLoader(clock), server).run(args);
+        new PrintStream(err, true, StandardCharsets.UTF_8), clock, new FileCatalogLoader(clock), server,
+        Imports::run).run(args);
   }
 
   private String out() {
@@ -70,7 +72,7 @@ class CliTest {
     assertEquals("company", root.get("intent").asText());
     assertEquals(2, root.get("results").size());
     JsonNode first = root.get("results").get(0);
-    for (String field : new String[] {"id", "conference", "title", "speakers", "type", "language", "start", "end",
+    for (String field : new String[] {"id", "conference", "title", "speakers", "type", "language", "start", "end", "room", "track",
         "video", "slides", "score"}) {
       assertTrue(first.has(field), field + " in " + first);
     }
@@ -203,5 +205,29 @@ class CliTest {
   void serve_delegatesToTheServer() {
     assertEquals(0, run("serve"));
     assertTrue(out().contains("serving"));
+  }
+
+  @Test
+  void import_convertsAnExportAndValidateCountsItsRoomsAndTracks() {
+    Path out = dir.resolve("39c3.yaml");
+
+    assertEquals(Cli.OK, run("import", "src/test/resources/schedules/c3voc-39c3-himmel.json", "--out", out.toString()));
+    assertTrue(out().contains("186 sessions on 4 days"), out());
+    assertEquals(Cli.OK, run("validate", out.toString()));
+    assertTrue(out().contains("186 sessions on 4 days, 272 speakers, 5 rooms, 7 tracks"), out());
+  }
+
+  @Test
+  void import_usageErrorExitsTwo() {
+    assertEquals(Cli.USAGE, run("import", "src/test/resources/schedules/c3voc-39c3-himmel.json"));
+    assertTrue(err().contains("import needs --out catalog/NAME.yaml"), err());
+  }
+
+  @Test
+  void help_listsTheCommandsAndTheLoadedConferences() {
+    assertEquals(Cli.OK, run("help"));
+    assertTrue(out().contains("import FILE|URL --out catalog/NAME.yaml"), out());
+    assertTrue(out().contains("Loaded from catalog:\n  IstioCon 2021 (istiocon-2021), Mon 22 Feb 2021 \u2013 Fri 26 Feb 2021, 67 sessions\n"),
+        out());
   }
 }

@@ -42,7 +42,7 @@ class EvalGateTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Cli cli = new Cli(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC(), new FileCatalogLoader(Clock.systemUTC()),
-        (e, o, r) -> 2);
+        (e, o, r) -> 2, (a, o, r) -> 2);
     int code = cli.run("ask", "--batch", file.toString(), "--limit", "20");
     assertTrue(code == Cli.OK, "ask --batch failed: " + err.toString(StandardCharsets.UTF_8));
     String[] answers = out.toString(StandardCharsets.UTF_8).strip().split("\n");

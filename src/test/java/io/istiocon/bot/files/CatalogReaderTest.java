@@ -47,11 +47,13 @@ class CatalogReaderTest {
           end: 2021-02-23T16:40:00Z
           speakers: []
           video: https://youtu.be/x
+          room: Saal 1
+          track: Security
       """;
 
   private static final String TYPES = "keynote, talk, lightning, workshop, panel, adoption, spotlight, social";
   private static final String FIELDS =
-      "id, title, type, language, subtitled, start, end, speakers, abstract, summary, tags, video, slides, page, popularity, source";
+      "id, title, type, language, subtitled, start, end, room, track, speakers, abstract, summary, tags, video, slides, page, popularity, source";
 
   @TempDir
   Path dir;
@@ -103,6 +105,18 @@ class CatalogReaderTest {
   }
 
   @Test
+  void read_roomAndTrackAreOptionalAndTrimmed() throws IOException {
+    CatalogReader.FileResult result = read("x.yaml", CATALOG);
+    assertTrue(result.ok(), problems(result));
+    Session s1 = result.conference().sessions().get(0);
+    Session s2 = result.conference().sessions().get(1);
+    assertNull(s1.room());
+    assertNull(s1.track());
+    assertEquals("Saal 1", s2.room());
+    assertEquals("Security", s2.track());
+  }
+
+  @Test
   void read_jsonCatalogLoadsLikeYaml() throws IOException {
     String json = """
         {"conference": {"id": "demo", "name": "Demo", "start": "2021-02-22", "end": "2021-02-26",
@@ -126,10 +140,11 @@ class CatalogReaderTest {
       "bad url                | id: s2     | video: https://youtu.be/x | video: youtu.be/x         | sessions[1] (id s2): video \"youtu.be/x\" is not an http(s) URL",
       "duplicate id           | id: s2     | id: s2                    | id: s1                    | sessions[1] (id s1): duplicate id s1: sessions[0] on line 9 already uses it",
       "outside the dates      | id: s2     | start: 2021-02-23T16:00:00Z | start: 2021-02-21T16:00:00Z | sessions[1] (id s2): start 2021-02-21T16:00:00Z is outside the conference dates (2021-02-22 to 2021-02-26 in America/Los_Angeles)",
-      "unknown field          | id: s2     | title: Second             | titel: Second             | sessions[1] (id s2): unknown field \"titel\"; did you mean \"title\"? (allowed: id, title, type, language, subtitled, start, end, speakers, abstract, summary, tags, video, slides, page, popularity, source)",
+      "unknown field          | id: s2     | title: Second             | titel: Second             | sessions[1] (id s2): unknown field \"titel\"; did you mean \"title\"? (allowed: id, title, type, language, subtitled, start, end, room, track, speakers, abstract, summary, tags, video, slides, page, popularity, source)",
       "bad type               | id: s2     | type: keynote             | type: keynot              | sessions[1] (id s2): type \"keynot\" is not one of keynote, talk, lightning, workshop, panel, adoption, spotlight, social; did you mean \"keynote\"?",
       "bad language           | id: s2     | language: zh              | language: chinese!        | sessions[1] (id s2): language \"chinese!\" is not a BCP 47 code (such as en, zh or pt-BR; und when unknown)",
       "bad speakers           | id: s2     | speakers: []              | speakers: nobody          | sessions[1] (id s2): speakers must be a list, found text",
+      "room on two lines      | id: s2     | room: Saal 1              | room: \"Saal\\n1\"         | sessions[1] (id s2): room must be one line, found a line break",
       "bad zone               | conference | timezone: America/Los_Angeles | timezone: Pacific     | conference: timezone \"Pacific\" is not an IANA time zone (such as America/Los_Angeles or UTC)",
   })
   void read_brokenCopyPinpointsTheProblem(String what, String anchor, String from, String to, String message)

@@ -54,9 +54,9 @@ class TalkCardsTest {
         Instant.parse("2021-02-22T17:40:00Z"), Instant.parse("2021-02-22T18:20:00Z"),
         List.of(Speaker.of("Christian Posta", "Solo.io"), Speaker.of("Lin Sun", null)), "word ".repeat(200), "", List.of(),
         URI.create("https://youtu.be/x"), URI.create("https://example.org/s.pdf"), URI.create("https://example.org/p/"),
-        OptionalInt.empty());
+        OptionalInt.empty(), null, null);
 
-    JsonNode blocks = json(TalkCards.card(s, Query.Lead.NONE, 0, false));
+    JsonNode blocks = json(TalkCards.card(s, null, Query.Lead.NONE, 0, false));
 
     String text = blocks.get(0).path("text").path("text").asText();
     assertTrue(text.startsWith("*I want to sketch a mesh for you*\nChristian Posta (Solo.io), Lin Sun\nword word"), text);
@@ -73,7 +73,7 @@ class TalkCardsTest {
   void card_withoutLinks_hasNoButtons() {
     Session s = TestCatalogs.session("x1").build();
 
-    JsonNode blocks = json(TalkCards.card(s, Query.Lead.NONE, 0, false));
+    JsonNode blocks = json(TalkCards.card(s, null, Query.Lead.NONE, 0, false));
 
     assertTrue(buttons(blocks).isEmpty());
     assertEquals(List.of("section", "context", "divider"), types(blocks));
@@ -83,7 +83,7 @@ class TalkCardsTest {
   void card_withOnlySlides_hasOnlyTheSlidesButton() {
     Session s = TestCatalogs.session("x2").slides("https://example.org/x2.pdf").build();
 
-    List<JsonNode> buttons = buttons(json(TalkCards.card(s, Query.Lead.NONE, 3, false)));
+    List<JsonNode> buttons = buttons(json(TalkCards.card(s, null, Query.Lead.NONE, 3, false)));
 
     assertEquals(1, buttons.size());
     assertEquals("link:slides:3", buttons.get(0).path("action_id").asText());
@@ -108,7 +108,7 @@ class TalkCardsTest {
   void card_questionAskingForVideoOfATalkWithout_saysSo() {
     Session s = TestCatalogs.session("v1").title("Unrecorded").build();
 
-    String text = json(TalkCards.card(s, Query.Lead.VIDEO, 0, false)).get(0).path("text").path("text").asText();
+    String text = json(TalkCards.card(s, null, Query.Lead.VIDEO, 0, false)).get(0).path("text").path("text").asText();
 
     assertTrue(text.startsWith("_No video was published for this session._\n*Unrecorded*"), text);
   }
@@ -118,11 +118,47 @@ class TalkCardsTest {
     Session s = TestCatalogs.session("m1").title("<!channel> Istio & <@U0VICTIM>").speaker("<!here>", "A&B <Corp>")
         .about("Ping <!everyone> & <#C123|general>").build();
 
-    JsonNode blocks = json(TalkCards.card(s, Query.Lead.NONE, 0, false));
+    JsonNode blocks = json(TalkCards.card(s, null, Query.Lead.NONE, 0, false));
 
     String text = blocks.get(0).path("text").path("text").asText();
     assertTrue(text.startsWith("*&lt;!channel&gt; Istio &amp; &lt;@U0VICTIM&gt;*\n&lt;!here&gt; (A&amp;B &lt;Corp&gt;)"), text);
     assertNoMentions(blocks);
+  }
+
+  @Test
+  void card_showsRoomAndTrackInTheContextLine() {
+    Session s = TestCatalogs.session("r1").room("Saal 1").track("Security & <Privacy>").build();
+
+    String context = json(TalkCards.card(s, null, Query.Lead.NONE, 0, false)).get(1).path("elements").get(0).path("text").asText();
+
+    assertTrue(context.startsWith("Talk \u00b7 English \u00b7 <!date^"), context);
+    assertTrue(context.endsWith(" \u00b7 Room: Saal 1 \u00b7 Track: Security &amp; &lt;Privacy&gt;"), context);
+  }
+
+  @Test
+  void answer_severalConferencesLoaded_cardsNameTheirConference() {
+    Catalog real = TestCatalogs.real();
+    Conference ours = real.conferences().get(0);
+    Session copied = ours.sessions().stream().filter(s -> s.id().equals("e7p")).findFirst().orElseThrow();
+    Session next = new Session("istiocon-2022", "e7p", copied.title(), copied.type(), copied.language(), false,
+        copied.start().plus(java.time.Duration.ofDays(364)), copied.end().plus(java.time.Duration.ofDays(364)), copied.speakers(),
+        copied.abstractText(), "", List.of(), null, null, null, OptionalInt.empty(), "Room 2", null);
+    Conference twentyTwo = new Conference("istiocon-2022", "IstioCon 2022", LocalDate.of(2022, 2, 21), LocalDate.of(2022, 2, 25),
+        ours.zone(), ours.website(), "", Map.of(), List.of(next));
+    Catalog both = new Catalog(2, "both", List.of(ours, twentyTwo));
+
+    Answer answer = answer("accelerate istio-cni with ebpf", both);
+    List<String> contexts = new ArrayList<>();
+    for (JsonNode block : json(TalkCards.answer(answer, page("ebpf", 0), TalkCards.Surface.THREAD).blocks())) {
+      if (block.path("type").asText().equals("context")) {
+        contexts.add(block.path("elements").get(0).path("text").asText());
+      }
+    }
+
+    assertEquals(2, contexts.size(), contexts.toString());
+    assertTrue(contexts.stream().anyMatch(c -> c.startsWith("*IstioCon 2021* \u00b7 Talk \u00b7 Chinese")), contexts.toString());
+    assertTrue(contexts.stream().anyMatch(c -> c.startsWith("*IstioCon 2022* \u00b7 Talk \u00b7 Chinese")
+        && c.endsWith("Room: Room 2")), contexts.toString());
   }
 
   // ---- answers ----------------------------------------------------------------------------
@@ -205,10 +241,11 @@ class TalkCardsTest {
             .mapToObj(i -> Speaker.of("Speaker <" + i + "> & co", "Company & <" + i + ">")).toList(), longUrl)),
         Arguments.of("huge links and text", new Session("c", "id", "<>&".repeat(3000), SessionType.WORKSHOP, "zh", true,
             start, start.plusSeconds(3600), List.of(Speaker.of("A & B", "<C>")), "<&>".repeat(30_000), "",
-            List.of(), URI.create(longUrl), URI.create(longUrl), URI.create(longUrl), OptionalInt.of(1))),
+            List.of(), URI.create(longUrl), URI.create(longUrl), URI.create(longUrl), OptionalInt.of(1),
+            "<Room>".repeat(500), "&Track".repeat(500))),
         Arguments.of("links too long to use", new Session("c", "id", "t", SessionType.TALK, "en", false,
             start, start.plusSeconds(3600), List.of(), "", "", List.of(),
-            URI.create("https://example.org/" + "x".repeat(5000)), null, null, OptionalInt.empty())),
+            URI.create("https://example.org/" + "x".repeat(5000)), null, null, OptionalInt.empty(), null, null)),
         Arguments.of("one word abstract", session("t", "x".repeat(50_000), List.of(), "https://example.org/v")));
   }
 
@@ -335,12 +372,13 @@ class TalkCardsTest {
   private static Session session(String title, String about, List<Speaker> speakers, String video) {
     Instant start = Instant.parse("2021-02-22T16:00:00Z");
     return new Session("c", "id", title, SessionType.TALK, "en", false, start, start.plusSeconds(2400), speakers, about, "",
-        List.of(), video == null ? null : URI.create(video), null, URI.create("https://example.org/page"), OptionalInt.empty());
+        List.of(), video == null ? null : URI.create(video), null, URI.create("https://example.org/page"), OptionalInt.empty(),
+        null, null);
   }
 
   private static Session copy(Session s, String id) {
     return new Session("c", id, s.title(), s.type(), s.language(), s.subtitled(), s.start(), s.end(), s.speakers(),
-        s.abstractText(), s.summary(), s.tags(), s.video(), s.slides(), s.page(), s.popularity());
+        s.abstractText(), s.summary(), s.tags(), s.video(), s.slides(), s.page(), s.popularity(), s.room(), s.track());
   }
 
   private static Catalog catalogOf(List<Session> sessions) {

@@ -96,7 +96,8 @@ public final class RandomCatalogs {
           SessionType.values()[random.nextInt(SessionType.values().length)], LANGUAGES[random.nextInt(LANGUAGES.length)],
           random.nextBoolean(), at, at.plus(Duration.ofMinutes(length)), speakers,
           text(random.nextInt(6) == 0 ? 20_000 : 600), random.nextBoolean() ? text(300) : "", tags, link(), link(), link(),
-          random.nextBoolean() ? OptionalInt.of(random.nextInt(5000)) : OptionalInt.empty()));
+          random.nextBoolean() ? OptionalInt.of(random.nextInt(5000)) : OptionalInt.empty(),
+          random.nextBoolean() ? text(40) : null, random.nextBoolean() ? text(40) : null));
     }
     Conference conference = new Conference("fuzz", text(80).isBlank() ? "Fuzz" : "Fuzz " + text(60), start, end, zone,
         URI.create("https://example.org/"), text(200), Map.of("registrants", 10L), sessions);
