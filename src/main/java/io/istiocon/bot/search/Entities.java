@@ -1,5 +1,7 @@
 package io.istiocon.bot.search;
 
+import io.istiocon.bot.catalog.Catalog;
+import io.istiocon.bot.catalog.Conference;
 import io.istiocon.bot.catalog.Session;
 import io.istiocon.bot.catalog.Speaker;
 import java.util.ArrayList;
@@ -13,9 +15,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The speakers and companies a question may name, by the folded words of their names: whole names,
- * aliases and glued forms ("redhat"), a single distinctive word of a person's name ("posta"), and a
- * company's core name without corporate words ("Huawei Cloud" is Huawei). Immutable once built.
+ * The speakers, companies, rooms, tracks and (when several are loaded) conferences a question may
+ * name, by the folded words of their names: whole names, aliases and glued forms ("redhat"), a
+ * single distinctive word of a person's name ("posta"), a company's core name without corporate
+ * words ("Huawei Cloud" is Huawei), a track without the word "track", a conference by its name, id
+ * and year. Immutable once built.
  */
 final class Entities {
   /** Corporate words that do not tell one company from another ("Huawei Cloud" is Huawei). */
@@ -32,8 +36,8 @@ final class Entities {
   private FuzzyDictionary nameWords = new FuzzyDictionary(List.of());
 
   /** Builds the entities of the sessions; {@code postings} tells which name words the program also uses. */
-  static Entities of(Session[] docs, Postings postings) {
-    return new Entities(docs, postings);
+  static Entities of(Catalog catalog, Session[] docs, Postings postings) {
+    return new Entities(catalog, docs, postings);
   }
 
   /** Returns the speaker or company a run of folded words names, or null. */
@@ -85,9 +89,90 @@ final class Entities {
     return companies;
   }
 
-  private Entities(Session[] docs, Postings postings) {
+  private Entities(Catalog catalog, Session[] docs, Postings postings) {
     addSpeakers(docs, postings);
     addCompanies(docs); // after the speakers: a person's name wins over a company of the same name
+    addPlaces(docs);
+    if (catalog.conferences().size() > 1) {
+      addConferences(catalog, docs); // "istiocon 2022 keynotes", "39c3 security talks"
+    }
+  }
+
+  /** Rooms and tracks, by their names: "talks in Saal 1", "the security track". */
+  private void addPlaces(Session[] docs) {
+    Map<String, TreeSet<Integer>> rooms = new LinkedHashMap<>();
+    Map<String, TreeSet<Integer>> tracks = new LinkedHashMap<>();
+    for (int d = 0; d < docs.length; d++) {
+      int doc = d;
+      docs[d].roomName().ifPresent(r -> rooms.computeIfAbsent(r, k -> new TreeSet<>()).add(doc));
+      docs[d].trackName().ifPresent(t -> tracks.computeIfAbsent(t, k -> new TreeSet<>()).add(doc));
+    }
+    rooms.forEach((name, in) -> addNamed(Entity.Kind.ROOM, name, in, List.of("room", "hall")));
+    // A track is named as one ("the security track", "track: security"): alone, "security" stays a
+    // topic, so a question about security still finds every conference's security talks.
+    tracks.forEach((name, in) -> {
+      Entity entity = new Entity(Entity.Kind.TRACK, name, toArray(in));
+      List<String> key = surface(name);
+      if (key.contains("track") || key.contains("devroom")) {
+        putKey(key, entity);
+      } else {
+        List<String> named = new ArrayList<>(key);
+        named.add("track");
+        putKey(named, entity);
+        named.add(0, "track");
+        named.remove(named.size() - 1);
+        putKey(named, entity);
+      }
+    });
+  }
+
+  /** A conference by its name, its id's parts and its year: "IstioCon 2022", "istiocon-2022", "2022", "39c3". */
+  private void addConferences(Catalog catalog, Session[] docs) {
+    Map<String, TreeSet<Integer>> byConference = new LinkedHashMap<>();
+    for (int d = 0; d < docs.length; d++) {
+      byConference.computeIfAbsent(docs[d].conference(), k -> new TreeSet<>()).add(d);
+    }
+    Map<String, Integer> years = new HashMap<>();
+    catalog.conferences().forEach(c -> years.merge(String.valueOf(c.start().getYear()), 1, Integer::sum));
+    for (Conference c : catalog.conferences()) {
+      TreeSet<Integer> in = byConference.getOrDefault(c.id(), new TreeSet<>());
+      Entity entity = new Entity(Entity.Kind.CONFERENCE, c.name(), toArray(in));
+      List<List<String>> names = new ArrayList<>();
+      addKey(names, surface(c.name()));
+      addKey(names, surface(c.id().replace('-', ' ')));
+      String year = String.valueOf(c.start().getYear());
+      if (years.get(year) == 1) {
+        addKey(names, List.of(year)); // a year names a conference only when one conference has it
+      }
+      for (List<String> key : names) {
+        putKey(key, entity);
+        if (key.size() > 1) {
+          putKey(List.of(String.join("", key)), entity);
+          putKey(withoutYear(key), entity); // "istiocon" names every IstioCon loaded
+        }
+      }
+    }
+  }
+
+  /** Returns a name without its trailing year ("istiocon 2022" is also "istiocon"), or the name itself. */
+  private static List<String> withoutYear(List<String> key) {
+    String last = key.get(key.size() - 1);
+    return last.length() == 4 && last.chars().allMatch(Character::isDigit) ? key.subList(0, key.size() - 1) : key;
+  }
+
+  /** Adds a room or track by its name, also without a trailing generic word ("Security Track" is "security"). */
+  private void addNamed(Entity.Kind kind, String name, Set<Integer> docs, List<String> generic) {
+    Entity entity = new Entity(kind, name, toArray(docs));
+    List<String> key = surface(name);
+    putKey(key, entity);
+    if (key.size() > 1) {
+      putKey(List.of(String.join("", key)), entity);
+      List<String> core = new ArrayList<>(key);
+      core.removeIf(generic::contains);
+      if (!core.isEmpty() && core.size() < key.size()) {
+        putKey(core, entity);
+      }
+    }
   }
 
   private void addSpeakers(Session[] docs, Postings postings) {

@@ -72,7 +72,11 @@ public final class QueryEngine {
     Query.Intent intent = query.intent();
     List<Entity> entities = known.stream().filter(c -> c.entity != null).map(c -> c.entity).toList();
     if (!entities.isEmpty() && entities.size() == known.size() && (intent == Query.Intent.SEARCH || intent == Query.Intent.SPEAKER)) {
-      intent = entities.get(0).kind() == Entity.Kind.SPEAKER ? Query.Intent.SPEAKER : Query.Intent.COMPANY;
+      intent = switch (entities.get(0).kind()) {
+        case SPEAKER -> Query.Intent.SPEAKER;
+        case COMPANY -> Query.Intent.COMPANY;
+        default -> Query.Intent.FILTER; // a room, a track, a conference
+      };
     }
     Filter filter = new Filter(index, query, now, asker, excluded);
     Ranker.Selection selection = Ranker.select(index, query, known, entities, filter);

@@ -66,7 +66,9 @@ public final class QueryParser {
         continue;
       }
       leftovers.add(word);
-      if (!Lexicon.isFiller(word) && !Lexicon.HELP.contains(word) && !Lexicon.ABOUT.contains(word)) {
+      // "one" is filler ("which one"), except as part of a name ("Saal One").
+      boolean nameNumber = word.equals("one") && i > 0 && !w.used[i - 1] && !Lexicon.isFiller(words.get(i - 1).text());
+      if (nameNumber || !Lexicon.isFiller(word) && !Lexicon.HELP.contains(word) && !Lexicon.ABOUT.contains(word)) {
         if (w.negated[i]) {
           excluded.add(words.get(i));
         } else {

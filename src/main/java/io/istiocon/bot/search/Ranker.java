@@ -34,7 +34,12 @@ final class Ranker {
     if (!entities.isEmpty() && entities.size() == known.size()) {
       return entitySet(index, entities, filter);
     }
-    return rank(index, query, known, entities, filter);
+    // A room, track or conference only narrows the answer; its name's words are no topic to score
+    // ("39c3 security talks" ranks talks about security, not talks that say "39c3").
+    List<Concepts.Concept> topics = known.stream()
+        .filter(c -> c.entity == null || c.entity.kind() == Entity.Kind.SPEAKER || c.entity.kind() == Entity.Kind.COMPANY)
+        .toList();
+    return rank(index, query, topics, entities, filter);
   }
 
 

@@ -70,7 +70,7 @@ public final class SearchIndex {
     }
     this.vocabulary = words.build();
     this.postings = terms.build();
-    this.entities = Entities.of(docs, postings);
+    this.entities = Entities.of(catalog, docs, postings);
     this.tags = List.copyOf(tagSet);
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(n));
   }
@@ -104,7 +104,7 @@ public final class SearchIndex {
         }
         yield b.toString();
       }
-      case TAGS -> String.join(" ; ", s.tags());
+      case TAGS -> String.join(" ; ", s.tags()) + " ; " + s.trackName().orElse("") + " ; " + s.roomName().orElse("");
       case TYPE -> s.type().label() + " " + s.type().id();
       case ABSTRACT -> s.abstractText() + "\n" + s.summary();
     };

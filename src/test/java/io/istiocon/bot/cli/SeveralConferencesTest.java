@@ -101,4 +101,53 @@ class SeveralConferencesTest {
     assertTrue(out().contains("Loaded: IstioCon 2021 (67 sessions), IstioCon 2022 (67 sessions),"
         + " 39th Chaos Communications Congress - Himmel (186 sessions)."), out());
   }
+
+  private List<JsonNode> results(String... args) throws IOException {
+    assertEquals(Cli.OK, run(args), err());
+    List<JsonNode> out = new ArrayList<>();
+    new ObjectMapper().readTree(out()).get("results").forEach(out::add);
+    assertTrue(!out.isEmpty(), "no results for " + String.join(" ", args));
+    return out;
+  }
+
+  @Test
+  void ask_aConferencesNameAndYearAreFilters() throws IOException {
+    for (JsonNode r : results("ask", "--json", "--limit", "20", "istiocon 2022 keynotes")) {
+      assertEquals("istiocon-2022", r.get("conference").asText());
+      assertEquals("keynote", r.get("type").asText());
+    }
+    List<String> both = results("ask", "--json", "--limit", "20", "istiocon keynotes").stream()
+        .map(r -> r.get("conference").asText()).distinct().toList();
+    assertEquals(List.of("istiocon-2021", "istiocon-2022"), both);
+    List<JsonNode> chaos = results("ask", "--json", "--limit", "50", "39c3 security talks");
+    assertTrue(chaos.stream().allMatch(r -> r.get("conference").asText().equals("39c3")), chaos.toString());
+    assertTrue(chaos.subList(0, 10).stream().filter(r -> r.get("track").asText().equals("Security")).count() >= 5,
+        "the Security track's talks rank high: " + chaos);
+  }
+
+  @Test
+  void ask_roomsAndTracksAreFilters() throws IOException {
+    List<JsonNode> saal = results("ask", "--json", "--limit", "100", "talks in Saal One");
+    assertTrue(saal.stream().allMatch(r -> r.get("room").asText().equals("Saal One")), saal.toString());
+    assertTrue(saal.size() > 10);
+    List<JsonNode> track = results("ask", "--json", "--limit", "100", "the security track");
+    assertTrue(track.stream().allMatch(r -> r.get("track").asText().equals("Security")), track.toString());
+  }
+
+  @Test
+  void ask_nowConsidersTheConferencesRunningThen() throws IOException {
+    for (JsonNode r : results("ask", "--json", "--now", "2025-12-27T10:00:00Z", "what's on now")) {
+      assertEquals("39c3", r.get("conference").asText());
+    }
+    for (JsonNode r : results("ask", "--json", "--now", "2022-02-22T17:45:00Z", "what's on now")) {
+      assertEquals("istiocon-2022", r.get("conference").asText());
+    }
+  }
+
+  @Test
+  void ask_aQuestionNamingNoConferenceSearchesThemAll() throws IOException {
+    List<String> conferences = results("ask", "--json", "--limit", "50", "security").stream()
+        .map(r -> r.get("conference").asText()).distinct().sorted().toList();
+    assertEquals(List.of("39c3", "istiocon-2021", "istiocon-2022"), conferences);
+  }
 }
