@@ -21,6 +21,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteJDBCLoader;
 
 /**
  * The agenda store on SQLite or PostgreSQL through one schema and the same SQL. Every write is one
@@ -49,6 +50,7 @@ public final class JdbcAgendaStore implements AgendaStore, AutoCloseable {
   public static JdbcAgendaStore open(StoreSettings settings) throws StoreSettingsException {
     if (settings.embedded()) {
       Path file = prepare(settings.dataDir()).resolve(StoreSettings.SQLITE_FILE);
+      loadSqlite();
       JdbcAgendaStore store = new JdbcAgendaStore(Pools.sqlite(file), "SQLite file " + file);
       try {
         store.migrate();
@@ -210,6 +212,18 @@ public final class JdbcAgendaStore implements AgendaStore, AutoCloseable {
     } catch (FlywayException e) {
       throw new StoreUnavailableException("could not prepare the agenda store's tables in " + where + " ("
           + Failures.describe(e) + ")", e);
+    }
+  }
+
+  /** Unpacks SQLite's native library into the temp folder now, so a read-only one is reported as such. */
+  private static void loadSqlite() throws StoreSettingsException {
+    try {
+      SQLiteJDBCLoader.initialize();
+    } catch (Exception | LinkageError e) {
+      throw new StoreSettingsException("SQLite (the store when DATABASE_URL is not set) could not unpack its native library into the temp folder "
+          + System.getProperty("java.io.tmpdir") + " (" + e.getMessage() + "); give the process a writable temp folder "
+          + "(an emptyDir at /tmp under readOnlyRootFilesystem) or point -Dorg.sqlite.tmpdir at one, "
+          + "or set DATABASE_URL to use PostgreSQL; " + StoreSettings.SEE);
     }
   }
 

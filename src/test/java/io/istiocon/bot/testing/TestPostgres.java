@@ -40,7 +40,11 @@ public final class TestPostgres {
 
   /** Creates an empty database with a random name; closing it drops it. */
   public static Database createDatabase() throws SQLException {
-    String server = serverUrl();
+    return createDatabase(serverUrl());
+  }
+
+  /** Creates an empty database with a random name on the given server; closing it drops it. */
+  public static Database createDatabase(String server) throws SQLException {
     String name = "agenda_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (Connection admin = connect(server); Statement s = admin.createStatement()) {
       s.execute("CREATE DATABASE " + name);
