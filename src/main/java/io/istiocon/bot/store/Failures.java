@@ -18,12 +18,14 @@ final class Failures {
   }
 
   /**
-   * Returns the server's words when it refused the login or the database for good (a wrong
-   * password, a missing database), which retrying cannot fix; {@code null} for anything else.
+   * Returns the server's words when it refused the login, the database or the right to create the
+   * tables (a wrong password, a missing database, no CREATE on the schema), which retrying cannot
+   * fix; {@code null} for anything else.
    */
   static String refusal(Throwable failure) {
     SQLException sql = sqlException(failure);
-    if (sql == null || !(sql.getSQLState().startsWith("28") || sql.getSQLState().equals("3D000"))) {
+    if (sql == null || !(sql.getSQLState().startsWith("28") || sql.getSQLState().equals("3D000")
+        || sql.getSQLState().equals("42501"))) {
       return null;
     }
     return sql.getMessage();

@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
@@ -34,6 +36,7 @@ public final class JdbcAgendaStore implements AgendaStore, AutoCloseable {
 
   private final HikariDataSource pool;
   private final String where;
+  private final ReentrantLock migration = new ReentrantLock();
   private volatile boolean migrated;
 
   private JdbcAgendaStore(HikariDataSource pool, String where) {
@@ -70,7 +73,7 @@ public final class JdbcAgendaStore implements AgendaStore, AutoCloseable {
       if (refusal != null) {
         store.close();
         throw new StoreSettingsException("DATABASE_URL was refused by the server: " + refusal
-            + "; fix the user, password or database name in it; " + StoreSettings.SEE);
+            + "; fix the user, password or database name in it, or let that user create tables; " + StoreSettings.SEE);
       }
       log.warn("agenda store not reachable at start: {}; questions are still answered, and saving works once it is back",
           e.getMessage());
@@ -196,22 +199,35 @@ public final class JdbcAgendaStore implements AgendaStore, AutoCloseable {
     }
   }
 
-  /** Brings the schema up to date once; replicas starting together wait for each other's migration. */
-  private synchronized void migrate() {
-    if (migrated) {
-      return;
+  /**
+   * Brings the schema up to date once; replicas starting together wait for each other's migration
+   * (Flyway locks). While the database is down, callers here wait at most the connection timeout
+   * for one attempt in progress rather than queue behind each other's.
+   */
+  private void migrate() {
+    try {
+      if (!migration.tryLock(Pools.CONNECTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new StoreUnavailableException("the agenda store's tables in " + where + " are still being prepared", null);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreUnavailableException("interrupted while the agenda store's tables were being prepared", e);
     }
     try {
-      Flyway.configure(JdbcAgendaStore.class.getClassLoader())
-          .dataSource(pool)
-          .locations("classpath:db/agenda")
-          .failOnMissingLocations(true)
-          .load()
-          .migrate();
-      migrated = true;
+      if (!migrated) {
+        Flyway.configure(JdbcAgendaStore.class.getClassLoader())
+            .dataSource(pool)
+            .locations("classpath:db/agenda")
+            .failOnMissingLocations(true)
+            .load()
+            .migrate();
+        migrated = true;
+      }
     } catch (FlywayException e) {
       throw new StoreUnavailableException("could not prepare the agenda store's tables in " + where + " ("
           + Failures.describe(e) + ")", e);
+    } finally {
+      migration.unlock();
     }
   }
 

@@ -10,9 +10,12 @@ import io.istiocon.bot.agenda.AgendaEntry;
 import io.istiocon.bot.agenda.StoreUnavailableException;
 import io.istiocon.bot.testing.TcpProxy;
 import io.istiocon.bot.testing.TestPostgres;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +50,17 @@ class PostgresAgendaStoreTest extends AgendaStoreContract {
     return StoreSettings.fromEnv(Map.of("DATABASE_URL", url));
   }
 
+  /** Returns the server's host and port in the test's URL, as a proxy or another user would dial them. */
+  private static String hostPort(String url) {
+    URI uri = URI.create(url);
+    return uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort());
+  }
+
+  private static TcpProxy proxyTo(String url) throws IOException {
+    URI uri = URI.create(url);
+    return new TcpProxy(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort());
+  }
+
   private static AgendaEntry talk(String user) {
     return entry(user, "e7p", T0);
   }
@@ -68,8 +82,7 @@ class PostgresAgendaStoreTest extends AgendaStoreContract {
 
   @Test
   void downAtStart_thenBack_worksWithoutARestart() throws Exception {
-    URI server = URI.create(database.url());
-    try (TcpProxy proxy = new TcpProxy(server.getHost(), server.getPort() < 0 ? 5432 : server.getPort())) {
+    try (TcpProxy proxy = proxyTo(database.url())) {
       proxy.cut();
       JdbcAgendaStore replica = JdbcAgendaStore.open(at(TestPostgres.withPort(database.url(), proxy.port())));
       try (replica) {
@@ -85,8 +98,7 @@ class PostgresAgendaStoreTest extends AgendaStoreContract {
 
   @Test
   void downWhileRunning_callsFailAsUnavailable_thenRecoverByThemselves() throws Exception {
-    URI server = URI.create(database.url());
-    try (TcpProxy proxy = new TcpProxy(server.getHost(), server.getPort() < 0 ? 5432 : server.getPort());
+    try (TcpProxy proxy = proxyTo(database.url());
         JdbcAgendaStore replica = JdbcAgendaStore.open(at(TestPostgres.withPort(database.url(), proxy.port())))) {
       assertTrue(replica.save(talk("U1")));
 
@@ -120,14 +132,32 @@ class PostgresAgendaStoreTest extends AgendaStoreContract {
 
   @Test
   void unknownUser_failsAtStartNamingDatabaseUrl_withoutThePassword() throws Exception {
-    URI server = URI.create(database.url());
-    String url = "postgresql://nobody_here:s3cr%40t@" + server.getHost() + ":" + (server.getPort() < 0 ? 5432 : server.getPort())
-        + "/" + database.name();
+    String url = "postgresql://nobody_here:s3cr%40t@" + hostPort(database.url()) + "/" + database.name();
 
     StoreSettingsException e = assertThrows(StoreSettingsException.class, () -> JdbcAgendaStore.open(at(url)));
 
     assertTrue(e.getMessage().startsWith("DATABASE_URL was refused by the server: "), e.getMessage());
     assertFalse(e.getMessage().contains("s3cr"), e.getMessage());
+  }
+
+  @Test
+  void userWhoMayNotCreateTables_failsAtStartNamingDatabaseUrl() throws Exception {
+    String role = database.name() + "_reader";
+    try (Connection admin = TestPostgres.connect(database.serverUrl()); Statement s = admin.createStatement()) {
+      s.execute("CREATE ROLE " + role + " LOGIN"); // PostgreSQL 15: only the owner may create in schema public
+    }
+    try (TestPostgres.Database empty = TestPostgres.createDatabase()) {
+      String url = "postgresql://" + role + "@" + hostPort(empty.url()) + "/" + empty.name();
+
+      StoreSettingsException e = assertThrows(StoreSettingsException.class, () -> JdbcAgendaStore.open(at(url)));
+
+      assertTrue(e.getMessage().startsWith("DATABASE_URL was refused by the server: "), e.getMessage());
+      assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
+    } finally {
+      try (Connection admin = TestPostgres.connect(database.serverUrl()); Statement s = admin.createStatement()) {
+        s.execute("DROP ROLE " + role);
+      }
+    }
   }
 
   @Test
