@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Arrays;
@@ -28,7 +29,8 @@ import java.util.stream.Stream;
  * What the agenda store adds to a click, on PostgreSQL ({@code TEST_DATABASE_URL}, default the local
  * server) and on a SQLite file: saves at a fixed rate, then agenda queries at a fixed rate, with
  * 10,000 users holding 20 saved talks each already stored. Open loop: call i is due at start + i/rate
- * and timed from then, so a slow store cannot hide its delay by slowing the sender.
+ * and timed from then, so a slow store cannot hide its delay by slowing the sender. A run with no
+ * call on the same schedule shows what the machine adds by itself (on a busy shared VM, a lot).
  *
  * <pre>mvn -B -q -P bench test-compile exec:exec@store [-Dstore.args="200 30 10"]</pre>
  *
@@ -39,6 +41,9 @@ public final class StoreLoad {
   private static final int TALKS_PER_USER = 20;
   private static final String CONFERENCE = "istiocon-2021";
   private static final Instant T0 = Instant.parse("2021-02-22T16:00:00Z");
+  /** The query {@code list} sends, for the plan; a user in the middle of the key range. */
+  private static final String AGENDA_QUERY = "SELECT conference_id, session_id, saved_at FROM saved_talk"
+      + " WHERE user_id = 'U00005000' ORDER BY saved_at, conference_id, session_id";
 
   private StoreLoad() {}
 
@@ -52,13 +57,20 @@ public final class StoreLoad {
       StoreSettings settings = StoreSettings.fromEnv(Map.of("DATABASE_URL", db.url()));
       try (JdbcAgendaStore store = JdbcAgendaStore.open(settings); Connection c = TestPostgres.connect(db.url())) {
         fill(c, "VACUUM ANALYZE saved_talk", "CHECKPOINT");
+        explain(c, "EXPLAIN ANALYZE " + AGENDA_QUERY);
         run("postgresql", store, rate, seconds, warmup);
+      }
+      // The same with PostgreSQL's default, a commit that waits for its WAL on disk.
+      String durable = db.url() + "?options=-c%20synchronous_commit%3Don";
+      try (JdbcAgendaStore store = JdbcAgendaStore.open(StoreSettings.fromEnv(Map.of("DATABASE_URL", durable)))) {
+        run("pg-sync", store, rate, seconds, warmup);
       }
     }
     Path dir = Files.createTempDirectory("store-load");
     try (JdbcAgendaStore store = JdbcAgendaStore.open(StoreSettings.sqlite(dir));
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(StoreSettings.SQLITE_FILE))) {
       fill(c, "ANALYZE", "PRAGMA wal_checkpoint(TRUNCATE)");
+      explain(c, "EXPLAIN QUERY PLAN " + AGENDA_QUERY);
       run("sqlite", store, rate, seconds, warmup);
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
@@ -100,11 +112,21 @@ public final class StoreLoad {
     System.out.printf(Locale.ROOT, "filled %d users x %d talks in %.1f s%n", USERS, TALKS_PER_USER, (System.nanoTime() - start) / 1e9);
   }
 
+  /** Prints the database's plan for the agenda query: it must read the primary key's index, not the table. */
+  private static void explain(Connection c, String sql) throws Exception {
+    try (Statement s = c.createStatement(); ResultSet plan = s.executeQuery(sql)) {
+      int columns = plan.getMetaData().getColumnCount();
+      while (plan.next()) {
+        System.out.println("  plan: " + plan.getString(columns));
+      }
+    }
+  }
+
   private static void run(String name, JdbcAgendaStore store, int rate, int seconds, int warmup) throws Exception {
     AtomicInteger saved = new AtomicInteger();
     IntConsumer save = i -> {
       // A talk the user has not saved yet, so every call writes a row.
-      if (store.save(new AgendaEntry(user(i % USERS), CONFERENCE, "new-" + i, T0))) {
+      if (store.save(new AgendaEntry(user(i % USERS), CONFERENCE, "new-" + name + "-" + i, T0))) {
         saved.incrementAndGet();
       }
     };
@@ -115,6 +137,8 @@ public final class StoreLoad {
         throw new IllegalStateException("user " + users[i] + " lost talks");
       }
     };
+    // The same schedule with nothing to call: what the machine itself adds (waking a thread on time).
+    print(name, "no call", rate, fixedRate(name, "no call", rate, seconds, 0, i -> { }));
     fixedRate(name, "save (warm-up)", rate, warmup, 0, save);
     print(name, "save", rate, fixedRate(name, "save", rate, seconds, rate * warmup, save));
     fixedRate(name, "agenda query (warm-up)", rate, warmup, 0, list);

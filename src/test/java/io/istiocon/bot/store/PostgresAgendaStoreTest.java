@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.istiocon.bot.agenda.AgendaEntry;
 import io.istiocon.bot.agenda.StoreUnavailableException;
 import io.istiocon.bot.testing.TcpProxy;
@@ -15,6 +16,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,6 +159,22 @@ class PostgresAgendaStoreTest extends AgendaStoreContract {
       try (Connection admin = TestPostgres.connect(database.serverUrl()); Statement s = admin.createStatement()) {
         s.execute("DROP ROLE " + role);
       }
+    }
+  }
+
+  @Test
+  void commits_doNotWaitForTheDisk_unlessTheUrlSaysSo() throws Exception {
+    assertEquals("off", setting(database.url(), "synchronous_commit"));
+    assertEquals("on", setting(database.url() + "?options=-c%20synchronous_commit%3Don", "synchronous_commit"));
+  }
+
+  private static String setting(String url, String name) throws Exception {
+    try (HikariDataSource pool = Pools.postgres(PostgresUrl.parse(url));
+        Connection c = pool.getConnection();
+        Statement s = c.createStatement();
+        ResultSet value = s.executeQuery("SHOW " + name)) {
+      value.next();
+      return value.getString(1);
     }
   }
 
