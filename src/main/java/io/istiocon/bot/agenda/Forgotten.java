@@ -13,7 +13,7 @@ public record Forgotten(int savedTalks) {
   }
 
   /** Returns whether nothing was stored about the user. */
-  public boolean nothing() {
+  public boolean isEmpty() {
     return savedTalks == 0;
   }
 }

@@ -40,7 +40,7 @@ class AgendaEntryTest {
   @Test
   void forgotten_negativeCount_isRefused_andZeroIsNothing() {
     assertThrows(IllegalArgumentException.class, () -> new Forgotten(-1));
-    assertTrue(new Forgotten(0).nothing());
-    assertFalse(new Forgotten(2).nothing());
+    assertTrue(new Forgotten(0).isEmpty());
+    assertFalse(new Forgotten(2).isEmpty());
   }
 }

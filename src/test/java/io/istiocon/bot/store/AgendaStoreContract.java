@@ -159,7 +159,7 @@ abstract class AgendaStoreContract {
 
   @Test
   void forget_userWithNothingStored_saysNothing() {
-    assertTrue(store.forget("U1").nothing());
+    assertTrue(store.forget("U1").isEmpty());
   }
 
   @Test

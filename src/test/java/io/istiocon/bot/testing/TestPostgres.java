@@ -9,7 +9,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -101,7 +100,7 @@ public final class TestPostgres {
     @Override
     public void close() throws SQLException {
       try (Connection admin = connect(serverUrl); Statement s = admin.createStatement()) {
-        s.execute("DROP DATABASE IF EXISTS " + name.toLowerCase(Locale.ROOT) + " WITH (FORCE)");
+        s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
       }
     }
   }
