@@ -12,8 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -27,18 +29,23 @@ import java.util.stream.Stream;
 
 /**
  * What the agenda store adds to a click, on PostgreSQL ({@code TEST_DATABASE_URL}, default the local
- * server) and on a SQLite file: saves at a fixed rate, then agenda queries at a fixed rate, with
- * 10,000 users holding 20 saved talks each already stored. Open loop: call i is due at start + i/rate
- * and timed from then, so a slow store cannot hide its delay by slowing the sender. A run with no
- * call on the same schedule shows what the machine adds by itself (on a busy shared VM, a lot).
+ * server) and on a SQLite file, with 10,000 users holding 20 saved talks each already stored.
  *
- * <pre>mvn -B -q -P bench test-compile exec:exec@store [-Dstore.args="200 30 10"]</pre>
+ * <p>Each kind of call (save, agenda query, per database) runs at a fixed rate, open loop: call i is
+ * due at start + i/rate and timed from then, so a slow store cannot hide its delay by slowing the
+ * sender. The kinds take turns in short rounds, so the shared machine's drift falls on all alike,
+ * and one kind calls nothing at all: what the machine itself adds to waking a thread on time.
  *
- * Arguments: rate per second, measured seconds, warm-up seconds.
+ * <pre>mvn -B -q -P bench test-compile exec:exec@store [-Dstore.args="RATE SECONDS WARMUP"]</pre>
+ *
+ * RATE calls per second for each kind (200), SECONDS measured per kind in six rounds (30), WARMUP
+ * seconds per kind before that (10).
  */
 public final class StoreLoad {
   private static final int USERS = 10_000;
   private static final int TALKS_PER_USER = 20;
+  private static final int ROUNDS = 6;
+  private static final int CALLERS = 16;
   private static final String CONFERENCE = "istiocon-2021";
   private static final Instant T0 = Instant.parse("2021-02-22T16:00:00Z");
   /** The query {@code list} sends, for the plan; a user in the middle of the key range. */
@@ -47,36 +54,76 @@ public final class StoreLoad {
 
   private StoreLoad() {}
 
-  /** Runs the PostgreSQL and SQLite rounds and prints one line per measurement. */
+  /** One kind of call and the latencies measured for it. */
+  private record Kind(String name, IntConsumer call, List<long[]> rounds) {
+    Kind(String name, IntConsumer call) {
+      this(name, call, new ArrayList<>());
+    }
+  }
+
+  /** Fills both databases, runs every kind in turns, and prints one line per kind. */
   public static void main(String[] args) throws Exception {
     int rate = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
     int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     String server = System.getenv().getOrDefault(TestPostgres.VARIABLE, "postgresql://postgres@127.0.0.1:5432/test");
-    try (TestPostgres.Database db = TestPostgres.createDatabase(server)) {
-      StoreSettings settings = StoreSettings.fromEnv(Map.of("DATABASE_URL", db.url()));
-      try (JdbcAgendaStore store = JdbcAgendaStore.open(settings); Connection c = TestPostgres.connect(db.url())) {
+    Path dir = Files.createTempDirectory("store-load");
+    try (TestPostgres.Database db = TestPostgres.createDatabase(server);
+        JdbcAgendaStore postgres = JdbcAgendaStore.open(StoreSettings.fromEnv(Map.of("DATABASE_URL", db.url())));
+        // PostgreSQL's own default: a commit waits until its WAL is on disk.
+        JdbcAgendaStore durable = JdbcAgendaStore.open(StoreSettings.fromEnv(
+            Map.of("DATABASE_URL", db.url() + "?options=-c%20synchronous_commit%3Don")));
+        JdbcAgendaStore sqlite = JdbcAgendaStore.open(StoreSettings.sqlite(dir))) {
+      try (Connection c = TestPostgres.connect(db.url())) {
         fill(c, "VACUUM ANALYZE saved_talk", "CHECKPOINT");
         explain(c, "EXPLAIN ANALYZE " + AGENDA_QUERY);
-        run("postgresql", store, rate, seconds, warmup);
       }
-      // The same with PostgreSQL's default, a commit that waits for its WAL on disk.
-      String durable = db.url() + "?options=-c%20synchronous_commit%3Don";
-      try (JdbcAgendaStore store = JdbcAgendaStore.open(StoreSettings.fromEnv(Map.of("DATABASE_URL", durable)))) {
-        run("pg-sync", store, rate, seconds, warmup);
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(StoreSettings.SQLITE_FILE))) {
+        fill(c, "ANALYZE", "PRAGMA wal_checkpoint(TRUNCATE)");
+        explain(c, "EXPLAIN QUERY PLAN " + AGENDA_QUERY);
       }
-    }
-    Path dir = Files.createTempDirectory("store-load");
-    try (JdbcAgendaStore store = JdbcAgendaStore.open(StoreSettings.sqlite(dir));
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(StoreSettings.SQLITE_FILE))) {
-      fill(c, "ANALYZE", "PRAGMA wal_checkpoint(TRUNCATE)");
-      explain(c, "EXPLAIN QUERY PLAN " + AGENDA_QUERY);
-      run("sqlite", store, rate, seconds, warmup);
+      int[] users = new SplittableRandom(42).ints(rate * (seconds + warmup) + rate, 0, USERS).toArray();
+      List<Kind> kinds = List.of(
+          new Kind("no call", i -> { }),
+          new Kind("postgresql save", save(postgres, "pg")),
+          new Kind("postgresql save, synchronous_commit=on", save(durable, "pg-sync")),
+          new Kind("postgresql agenda query", list(postgres, users)),
+          new Kind("sqlite save", save(sqlite, "sqlite")),
+          new Kind("sqlite agenda query", list(sqlite, users)));
+      for (Kind kind : kinds) {
+        fixedRate(kind, rate, warmup, 0);
+      }
+      int roundSeconds = Math.max(1, seconds / ROUNDS);
+      for (int round = 0; round < ROUNDS; round++) {
+        for (Kind kind : kinds) {
+          kind.rounds().add(fixedRate(kind, rate, roundSeconds, rate * (warmup + round * roundSeconds)));
+        }
+      }
+      for (Kind kind : kinds) {
+        print(kind, rate);
+      }
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /** Saves a talk the user has not saved yet, so every call writes a row. */
+  private static IntConsumer save(JdbcAgendaStore store, String prefix) {
+    return i -> {
+      if (!store.save(new AgendaEntry(user(i % USERS), CONFERENCE, prefix + "-" + i, T0))) {
+        throw new IllegalStateException("save " + i + " found its row already there");
+      }
+    };
+  }
+
+  private static IntConsumer list(JdbcAgendaStore store, int[] users) {
+    return i -> {
+      if (store.list(user(users[i])).size() < TALKS_PER_USER) {
+        throw new IllegalStateException("user " + users[i] + " lost talks");
+      }
+    };
   }
 
   /**
@@ -122,42 +169,17 @@ public final class StoreLoad {
     }
   }
 
-  private static void run(String name, JdbcAgendaStore store, int rate, int seconds, int warmup) throws Exception {
-    AtomicInteger saved = new AtomicInteger();
-    IntConsumer save = i -> {
-      // A talk the user has not saved yet, so every call writes a row.
-      if (store.save(new AgendaEntry(user(i % USERS), CONFERENCE, "new-" + name + "-" + i, T0))) {
-        saved.incrementAndGet();
-      }
-    };
-    SplittableRandom random = new SplittableRandom(42);
-    int[] users = random.ints(rate * (seconds + warmup), 0, USERS).toArray();
-    IntConsumer list = i -> {
-      if (store.list(user(users[i])).size() < TALKS_PER_USER) {
-        throw new IllegalStateException("user " + users[i] + " lost talks");
-      }
-    };
-    // The same schedule with nothing to call: what the machine itself adds (waking a thread on time).
-    print(name, "no call", rate, fixedRate(name, "no call", rate, seconds, 0, i -> { }));
-    fixedRate(name, "save (warm-up)", rate, warmup, 0, save);
-    print(name, "save", rate, fixedRate(name, "save", rate, seconds, rate * warmup, save));
-    fixedRate(name, "agenda query (warm-up)", rate, warmup, 0, list);
-    print(name, "agenda query", rate, fixedRate(name, "agenda query", rate, seconds, rate * warmup, list));
-    System.out.printf(Locale.ROOT, "%s: %d saves wrote a row%n", name, saved.get());
-  }
-
-  /** Calls {@code call(offset + i)} for i in [0, rate * seconds) at the rate; returns each call's latency from when it was due. */
-  private static long[] fixedRate(String name, String what, int rate, int seconds, int offset, IntConsumer call)
-      throws InterruptedException {
+  /** Calls {@code offset + i} for i in [0, rate * seconds) at the rate; returns each call's latency from when it was due. */
+  private static long[] fixedRate(Kind kind, int rate, int seconds, int offset) throws InterruptedException {
     int total = rate * seconds;
     long[] latencies = new long[total];
     AtomicInteger next = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
     long interval = TimeUnit.SECONDS.toNanos(1) / rate;
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
-    // More callers than the pool has connections, so a slow call delays the next ones only as a real queue would.
-    ExecutorService callers = Executors.newFixedThreadPool(16);
-    for (int w = 0; w < 16; w++) {
+    // More callers than a pool has connections: a slow call delays the next ones only as a real queue would.
+    ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
+    for (int w = 0; w < CALLERS; w++) {
       callers.execute(() -> {
         for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
           long due = start + i * interval;
@@ -166,7 +188,7 @@ public final class StoreLoad {
             LockSupport.parkNanos(wait);
           }
           try {
-            call.accept(offset + i);
+            kind.call().accept(offset + i);
           } catch (RuntimeException e) {
             errors.incrementAndGet();
           }
@@ -177,20 +199,23 @@ public final class StoreLoad {
     callers.shutdown();
     callers.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
     if (errors.get() > 0) {
-      throw new IllegalStateException(name + " " + what + ": " + errors.get() + " calls failed");
+      throw new IllegalStateException(kind.name() + ": " + errors.get() + " calls failed");
     }
     return latencies;
   }
 
-  private static void print(String name, String what, int rate, long[] latencies) {
-    long[] sorted = latencies.clone();
-    Arrays.sort(sorted);
-    System.out.printf(Locale.ROOT, "%-10s %-13s %d/s n=%d  p50=%.2f ms  p90=%.2f ms  p99=%.2f ms  max=%.2f ms%n", name, what,
-        rate, sorted.length, pct(sorted, 0.50), pct(sorted, 0.90), pct(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+  private static void print(Kind kind, int rate) {
+    long[] all = kind.rounds().stream().flatMapToLong(Arrays::stream).sorted().toArray();
+    double[] roundP99 = kind.rounds().stream().mapToDouble(r -> pct(r.clone(), 0.99)).sorted().toArray();
+    System.out.printf(Locale.ROOT, "%-40s %d/s n=%d  p50=%.2f ms  p90=%.2f ms  p99=%.2f ms  max=%.2f ms  (p99 per round %.2f-%.2f ms)%n",
+        kind.name(), rate, all.length, pct(all, 0.50), pct(all, 0.90), pct(all, 0.99), all[all.length - 1] / 1e6,
+        roundP99[0], roundP99[roundP99.length - 1]);
   }
 
-  private static double pct(long[] sorted, double p) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+  /** Returns the p-th percentile in milliseconds, sorting {@code latencies} in place. */
+  private static double pct(long[] latencies, double p) {
+    Arrays.sort(latencies);
+    return latencies[Math.min(latencies.length - 1, (int) Math.ceil(p * latencies.length) - 1)] / 1e6;
   }
 
   private static String user(int u) {
