@@ -51,11 +51,6 @@ final class Pools {
     // A server that stops answering mid-query (not just refusing) is given up on after this.
     config.addDataSourceProperty("socketTimeout", "5");
     config.addDataSourceProperty("tcpKeepAlive", "true");
-    // A commit returns before its WAL reaches disk (measured: 2-11 ms per commit on the benchmark VM,
-    // docs/benchmarks.md#agenda-store). If the database server itself crashes, the last fraction of a
-    // second of saves and claims may be lost, never half-written or corrupt; a saved talk can be saved
-    // again. DATABASE_URL's own options=-c%20synchronous_commit%3Don wins over this.
-    config.addDataSourceProperty("options", "-c synchronous_commit=off");
     config.setMinimumIdle(2);
     config.setMaximumPoolSize(8);
     return new HikariDataSource(config);

@@ -163,9 +163,13 @@ class PostgresAgendaStoreTest extends AgendaStoreContract {
   }
 
   @Test
-  void commits_doNotWaitForTheDisk_unlessTheUrlSaysSo() throws Exception {
-    assertEquals("off", setting(database.url(), "synchronous_commit"));
-    assertEquals("on", setting(database.url() + "?options=-c%20synchronous_commit%3Don", "synchronous_commit"));
+  void urlQueryParameters_reachTheServer_andWinOverTheStoreDefaults() throws Exception {
+    assertEquals("istiocon-bot", setting(database.url(), "application_name"));
+
+    String url = database.url() + "?ApplicationName=agenda-test&options=-c%20statement_timeout%3D1234";
+
+    assertEquals("agenda-test", setting(url, "application_name"));
+    assertEquals("1234ms", setting(url, "statement_timeout"));
   }
 
   private static String setting(String url, String name) throws Exception {
