@@ -60,7 +60,7 @@ public final class JdbcAgendaStore implements AgendaStore, AutoCloseable {
       } catch (StoreUnavailableException e) {
         store.close();
         throw new StoreSettingsException("DATA_DIR: could not open the agenda file " + file + " ("
-            + e.getMessage() + "); set DATA_DIR to a writable folder; " + StoreSettings.SEE);
+            + e.getMessage() + "); move a damaged file away, or set DATA_DIR to a writable folder; " + StoreSettings.SEE);
       }
       return store;
     }

@@ -22,6 +22,8 @@ public record PostgresUrl(String jdbcUrl, String user, String password) {
   public static final String EXAMPLE = "postgresql://user:password@host:5432/db?sslmode=require";
   private static final String ESCAPES = "percent-encode special characters in the user name and password "
       + "(@ as %40, : as %3A, / as %2F)";
+  /** A scheme worth repeating in a message; anything else before "://" may be part of a password. */
+  private static final Pattern SCHEME = Pattern.compile("(jdbc:)?[A-Za-z][A-Za-z0-9+.-]*");
   private static final Pattern QUERY_PASSWORD = Pattern.compile("(?i)([?&]password=)[^&]*");
 
   public PostgresUrl {
@@ -40,8 +42,10 @@ public record PostgresUrl(String jdbcUrl, String user, String password) {
     int schemeEnd = value.indexOf("://");
     String scheme = schemeEnd < 0 ? "" : value.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
     if (!scheme.equals("postgresql") && !scheme.equals("postgres")) {
-      throw new IllegalArgumentException("must be a URI like " + EXAMPLE + ", got "
-          + (schemeEnd < 0 ? "one without a scheme" : "one starting with \"" + value.substring(0, schemeEnd + 3) + "\"")
+      String got = schemeEnd < 0 ? "one without a scheme"
+          : SCHEME.matcher(scheme).matches() ? "one starting with \"" + value.substring(0, schemeEnd + 3) + "\""
+          : "one that does not start with postgresql:// or postgres://";
+      throw new IllegalArgumentException("must be a URI like " + EXAMPLE + ", got " + got
           + (scheme.startsWith("jdbc:") ? " (drop the jdbc: prefix)" : ""));
     }
     URI parsed;

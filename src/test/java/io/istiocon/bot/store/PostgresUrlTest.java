@@ -35,6 +35,7 @@ class PostgresUrlTest {
       mysql://bot:secret@h/d                  | got one starting with "mysql://"
       jdbc:postgresql://h/d                   | (drop the jdbc: prefix)
       db.example:5432/agenda                  | got one without a scheme
+      bot:secret://h/d                        | does not start with postgresql://
       postgresql://bot:secret@/d              | must name one host
       postgresql://bot:se@cret@h/d            | @ as %40
       postgresql://bot:secret@h:99999/d       | port 99999
