@@ -39,6 +39,23 @@ class ArchitectureTest {
   }
 
   @Test
+  void storePort_dependsOnlyOnJavaAndItself() {
+    classes().that().resideInAPackage("io.istiocon.bot.agenda..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.istiocon.bot.agenda..")
+        .because("the agenda store port is core: no JDBC driver, pool or Flyway, so any adapter can sit behind it")
+        .check(production);
+  }
+
+  @Test
+  void storeAdapter_doesNotDependOnOtherAdapters() {
+    noClasses().that().resideInAPackage("io.istiocon.bot.store..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("com.slack..", "io.istiocon.bot.slack..", "io.istiocon.bot.cli..", "io.istiocon.bot.web..",
+            "io.istiocon.bot.files..")
+        .check(production);
+  }
+
+  @Test
   void catalogModel_doesNotKnowTheSearchEngine() {
     noClasses().that().resideInAPackage("io.istiocon.bot.catalog..")
         .should().dependOnClassesThat().resideInAPackage("io.istiocon.bot.search..")
