@@ -102,7 +102,7 @@ final class Concepts {
           entity = index.entities().get(List.of(String.join("", key)));
         }
         if (entity == null) {
-          entity = nearName(index, slots, i);
+          entity = entityLength == 3 ? gluedName(index, slots, i) : nearName(index, slots, i);
           key = Entities.surface(entity.label());
         }
         Concept c = new Concept(String.join(" ", key), false);
@@ -176,8 +176,10 @@ final class Concepts {
       concepts.add(c);
       i++;
     }
-    concepts.removeIf(c -> c.alternatives.stream().noneMatch(alt -> alt.stream().allMatch(index.postings()::hasStem))
-        && clearUnknown(c));
+    // A named speaker, company, room or conference stands for its sessions even when the words as
+    // typed are not the index's ("许超" for 超 许).
+    concepts.removeIf(c -> c.entity == null
+        && c.alternatives.stream().noneMatch(alt -> alt.stream().allMatch(index.postings()::hasStem)) && clearUnknown(c));
     return new Reading(concepts, corrections);
   }
 
@@ -277,6 +279,27 @@ final class Concepts {
     return a.han() || b.han() || topic ? null : index.entities().nearName(a.text(), b.text());
   }
 
+  /** Returns the speaker three words at {@code i} name with two of them written as one ("chao meng zhang"). */
+  private static Entity gluedName(SearchIndex index, List<Spelling.Correction> slots, int i) {
+    String a = slots.get(i).word().text();
+    String b = slots.get(i + 1).word().text();
+    String c = slots.get(i + 2).word().text();
+    if (slots.get(i).word().han() || slots.get(i + 1).word().han() || slots.get(i + 2).word().han()) {
+      return null;
+    }
+    for (List<String> key : List.of(List.of(a + b, c), List.of(a, b + c))) {
+      Entity exact = index.entities().get(key);
+      if (exact != null && exact.kind() == Entity.Kind.SPEAKER) {
+        return exact;
+      }
+      Entity near = index.entities().nearName(key.get(0), key.get(1));
+      if (near != null) {
+        return near;
+      }
+    }
+    return null;
+  }
+
   private static int entityAt(SearchIndex index, List<Spelling.Correction> slots, int i) {
     for (int len = Math.min(index.entities().longestKey(), slots.size() - i); len >= 1; len--) {
       if (slots.get(i + len - 1).word().position() != slots.get(i).word().position() + len - 1) {
@@ -291,6 +314,9 @@ final class Concepts {
       }
       if (len == 2 && nearName(index, slots, i) != null) {
         return len;
+      }
+      if (len == 3 && gluedName(index, slots, i) != null) {
+        return len; // "chao meng zang" is Chaomeng Zhang
       }
     }
     return 0;

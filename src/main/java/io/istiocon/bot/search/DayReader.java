@@ -60,6 +60,10 @@ final class DayReader {
       if (weekday != null) {
         st.used[i] = true;
         String before = st.at(i - 1);
+        if (st.negated[i]) {
+          st.days.add(DayRef.except(weekday)); // "spotlights not on friday", "except friday's"
+          continue;
+        }
         if (st.free(i - 1) && (before.equals("after") || before.equals("before"))) {
           st.used[i - 1] = true;
           st.days.add(DayRef.beside(weekday, before.equals("before"))); // "workshops after monday"
@@ -75,7 +79,7 @@ final class DayReader {
         st.days.add(DayRef.number(Integer.parseInt(dayN.group(1))));
         continue;
       }
-      if (w.equals("day") && !next.isEmpty()) {
+      if (w.equals("day") && !next.isEmpty() && !jargon(st, i)) {
         Integer n = NUMBER.matcher(next).matches() ? Integer.valueOf(next) : NUMBERS.get(next);
         if (n != null) {
           st.used[i] = true;
@@ -111,7 +115,10 @@ final class DayReader {
         }
       }
       Matcher ordinal = ORDINAL.matcher(w);
-      if (ordinal.matches() && !TimeReader.SESSION_NOUNS.contains(next) && TypeWords.single(next) == null) {
+      // "the 24th", "on the 25th": a day of the month; "2nd most watched", "1st istio.io contribution" are not
+      boolean dayOfMonth = next.isEmpty() || MONTHS.containsKey(next) || next.equals("of")
+          || Set.of("the", "on").contains(st.at(i - 1)) && !TimeReader.SESSION_NOUNS.contains(next);
+      if (ordinal.matches() && dayOfMonth && TypeWords.single(next) == null) {
         int dom = Integer.parseInt(ordinal.group(1));
         if (dom >= 1 && dom <= 31) {
           st.used[i] = true;
@@ -119,6 +126,17 @@ final class DayReader {
         }
       }
     }
+  }
+
+  /**
+   * Returns whether "day" at {@code i} is jargon rather than a day of the program: "day-two admin",
+   * "day-2 operations" are written with a hyphen and go on to a word that is no session.
+   */
+  private static boolean jargon(Words st, int i) {
+    String after = st.at(i + 2);
+    boolean hyphenated = st.glued(i);
+    return hyphenated && !after.isEmpty() && !TimeReader.SESSION_NOUNS.contains(after) && TypeWords.single(after) == null
+        && !Lexicon.isFiller(after);
   }
 
   /** Returns whether a word names a day of the week ("tue", "fridays"). */

@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record DayRef(Kind kind, int value, MonthDay monthDay) {
   /** How the day was named. */
-  public enum Kind { WEEKDAY, NUMBER, LAST, MONTH_DAY, DAY_OF_MONTH, RELATIVE, AFTER_WEEKDAY, BEFORE_WEEKDAY }
+  public enum Kind { WEEKDAY, NUMBER, LAST, MONTH_DAY, DAY_OF_MONTH, RELATIVE, AFTER_WEEKDAY, BEFORE_WEEKDAY, EXCEPT_WEEKDAY }
 
   static DayRef weekday(DayOfWeek day) {
     return new DayRef(Kind.WEEKDAY, day.getValue(), null);
@@ -41,6 +41,11 @@ public record DayRef(Kind kind, int value, MonthDay monthDay) {
     return new DayRef(before ? Kind.BEFORE_WEEKDAY : Kind.AFTER_WEEKDAY, day.getValue(), null);
   }
 
+  /** Every day of the program but a weekday ("not on friday"). */
+  static DayRef except(DayOfWeek day) {
+    return new DayRef(Kind.EXCEPT_WEEKDAY, day.getValue(), null);
+  }
+
   static DayRef relative(int offsetDays) {
     return new DayRef(Kind.RELATIVE, offsetDays, null);
   }
@@ -56,6 +61,13 @@ public record DayRef(Kind kind, int value, MonthDay monthDay) {
         }
       }
       case LAST -> out.add(conference.end());
+      case EXCEPT_WEEKDAY -> {
+        for (LocalDate d = conference.start(); !d.isAfter(conference.end()); d = d.plusDays(1)) {
+          if (d.getDayOfWeek().getValue() != value) {
+            out.add(d);
+          }
+        }
+      }
       case AFTER_WEEKDAY, BEFORE_WEEKDAY -> {
         LocalDate pivot = null;
         for (LocalDate d = conference.start(); !d.isAfter(conference.end()) && pivot == null; d = d.plusDays(1)) {
@@ -97,6 +109,7 @@ public record DayRef(Kind kind, int value, MonthDay monthDay) {
       case RELATIVE -> value == 0 ? "today" : value == 1 ? "tomorrow" : value == -1 ? "yesterday" : value + " days from today";
       case AFTER_WEEKDAY -> "the days after " + titleCase(DayOfWeek.of(value).name());
       case BEFORE_WEEKDAY -> "the days before " + titleCase(DayOfWeek.of(value).name());
+      case EXCEPT_WEEKDAY -> "days other than " + titleCase(DayOfWeek.of(value).name());
     };
   }
 

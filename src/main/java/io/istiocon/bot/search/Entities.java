@@ -186,6 +186,7 @@ final class Entities {
         for (String alias : speaker.aliases()) {
           addKey(names, surface(alias));
         }
+        addHanKeys(names, surface(speaker.name()));
       }
     }
     // Whole names are always keys. A single word of a name is a key only when it names one
@@ -215,6 +216,21 @@ final class Entities {
           }
         }
       }
+    }
+  }
+
+  /**
+   * A Chinese name written with spaces ("超 许") is typed without them, family name first or last
+   * ("许超", "超许"): both are keys, as the pairs of characters a question's Han text is read in.
+   */
+  private static void addHanKeys(List<List<String>> names, List<String> parts) {
+    if (parts.size() < 2 || !parts.stream().allMatch(p -> Text.isHan(p.codePointAt(0)))) {
+      return;
+    }
+    List<String> reversed = new ArrayList<>(parts);
+    java.util.Collections.reverse(reversed);
+    for (List<String> order : List.of(parts, reversed)) {
+      addKey(names, surface(String.join("", order)));
     }
   }
 

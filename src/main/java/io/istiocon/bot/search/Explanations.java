@@ -198,7 +198,7 @@ final class Explanations {
   /** Keeps only the session the question picks ("the second spotlight"), with any tied with the first. */
   static Ranker.Selection pick(SearchIndex index, Query query, Ranker.Selection selection, List<String> notes) {
     // "right after the keynote" asks for the one session that follows (with any starting at the same time).
-    int pick = query.pick() > 0 ? query.pick() : query.when().afterType() >= 0 ? 1 : 0;
+    int pick = query.pick() > 0 ? query.pick() : query.when().reference() != null ? 1 : 0;
     List<Answer.Hit> hits = selection.hits();
     if (pick == 0 || hits.isEmpty()) {
       return selection;
@@ -243,11 +243,12 @@ final class Explanations {
     });
   }
 
-  /** Names the session "right after the keynote" follows. */
-  static void reference(SearchIndex index, Filter filter, List<String> notes) {
+  /** Names the session the answer comes right after or right before. */
+  static void reference(SearchIndex index, Query query, Filter filter, List<String> notes) {
     int ref = filter.time.reference;
     if (ref >= 0) {
-      notes.add("Right after \u201c" + index.doc(ref).title() + "\u201d:");
+      notes.add((query.when().reference().before() ? "Right before \u201c" : "Right after \u201c")
+          + index.doc(ref).title() + "\u201d:");
     }
   }
 

@@ -56,6 +56,7 @@ final class OrderReader {
           }
         }
         w.takeAny("drew", "pulled", "attracted", "got", "had", "drawing");
+        takeTop(w); // "top 3 most viewed"
         return;
       }
     }
@@ -65,15 +66,23 @@ final class OrderReader {
     if (w.size() == 1 && w.has("top")) {
       popular |= w.takeAny("top");
     }
-    for (int i = 0; i + 1 < w.size(); i++) {
-      if (w.free(i) && w.at(i).equals("top") && w.at(i + 1).chars().allMatch(Character::isDigit) && !w.at(i + 1).isEmpty()) {
-        w.take(i, i + 2);
-        popular = true;
-      }
-    }
+    popular |= takeTop(w);
     if (popular) {
       w.order = Query.Order.POPULAR;
     }
+  }
+
+  /** Takes "top 3" or "top ten"; returns whether there was one. */
+  private static boolean takeTop(Words w) {
+    for (int i = 0; i + 1 < w.size(); i++) {
+      String n = w.at(i + 1);
+      if (w.free(i) && w.at(i).equals("top") && (!n.isEmpty() && n.chars().allMatch(Character::isDigit)
+          || Set.of("three", "five", "ten", "few").contains(n))) {
+        w.take(i, i + 2);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Reads "first", "last", "longest", "second" before a session; runs after the day reader took "first day". */
@@ -100,18 +109,23 @@ final class OrderReader {
     }
   }
 
-  /** Returns whether the word at {@code i} describes a session: "first talk", "the last one", "the longest?". */
+  /**
+   * Returns whether the word at {@code i} describes a session: "first talk", "the last one", "the
+   * shortest non-lightning session", "second biggest audience", "the longest?".
+   */
   private static boolean namesASession(Words w, int i) {
-    for (int k = i + 1; k <= i + 3; k++) {
+    for (int k = i + 1; k <= i + 4 && k < w.size(); k++) {
       String next = w.at(k);
-      if (k < w.size() && !w.free(k) && !TimeReader.SESSION_NOUNS.contains(next) && TypeWords.single(next) == null) {
-        return w.order != Query.Order.NONE; // "the second biggest audience": the order was read already
-      }
       if (TimeReader.SESSION_NOUNS.contains(next) || TypeWords.single(next) != null
           || Set.of("adoption", "case", "user", "technical").contains(next)) {
         return true;
       }
-      if (!Set.of("very", "big", "main", "english", "chinese", "live", "scheduled", "real", "actual").contains(next)) {
+      if (!w.free(k) && w.order != Query.Order.NONE && k == i + 1) {
+        return true; // "the second biggest audience": the order was read already
+      }
+      boolean passable = !w.free(k) || w.negated[k] || Set.of("very", "big", "main", "english", "chinese", "live",
+          "scheduled", "real", "actual", "non", "full", "length", "proper").contains(next);
+      if (!passable) {
         break;
       }
     }

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 public final class QueryEngine {
   /** A word written as an acronym or a product name: "QUIC", "IPv6", "GPUs", "OpenTelemetry", "ARM64". */
   private static final Pattern LITERAL = Pattern.compile("\\b(?=\\w*[A-Z]\\w*[A-Z]|[a-z]+[A-Z]|\\w*[A-Za-z]\\d|\\w*\\d[A-Za-z])\\w{3,}");
+  private static final Pattern PERCENTILE = Pattern.compile("p\\d{2,3}(\\.\\d+)?");
   /** The share of the catalog a topic word may appear in and still tell sessions apart. */
   private static final int GENERIC_SHARE = 3;
   /** How rare the concepts a match holds must be, in idf summed, to answer a question with an unknown term. */
@@ -93,7 +94,7 @@ public final class QueryEngine {
       return Explanations.emptied(index, query, intent, known, entities, now, asker, excluded, notes);
     }
     selection = Explanations.pick(index, query, selection, notes);
-    Explanations.reference(index, filter, notes);
+    Explanations.reference(index, query, filter, notes);
     if (asker != null && query.dependsOnZone()) {
       Explanations.zone(index, query, known, entities, now, asker, excluded, selection, notes);
     }
@@ -185,6 +186,12 @@ public final class QueryEngine {
       return c.glossed; // a glossary term no session covers ("区块链")
     }
     for (String word : c.text.split(" ")) {
+      if (EnglishWords.isProduct(word)) {
+        return true;
+      }
+      if (PERCENTILE.matcher(word).matches()) {
+        continue; // "p99 jumps": a measure, not a product
+      }
       boolean letters = word.chars().allMatch(ch -> ch >= 'a' && ch <= 'z');
       boolean english = letters && EnglishWords.contains(word);
       boolean noise = word.chars().distinct().count() < 2 || word.length() > 40; // "xxxxxxxx", a pasted blob

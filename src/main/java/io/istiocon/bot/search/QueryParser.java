@@ -26,7 +26,7 @@ public final class QueryParser {
       truncated = true;
     }
     Set<DayRef> days = new LinkedHashSet<>();
-    String folded = Clocks.mark(DayReader.takeNumericDates(Text.fold(text), days));
+    String folded = Clocks.mark(DayReader.takeNumericDates(Slang.expand(Text.fold(text)), days));
     List<Text.Word> all = Text.words(folded);
     List<Text.Word> words = new ArrayList<>();
     for (Text.Word word : all) {
@@ -35,6 +35,7 @@ public final class QueryParser {
       }
     }
     Words w = new Words(words);
+    w.compounds(all);
     w.days.addAll(days);
     for (String vague : List.of("kind", "kinds", "sort", "sorts", "type", "types")) {
       w.takeSeq(vague, "of"); // "what kind of talks": but KinD is also a tool, so only with "of"
@@ -92,8 +93,11 @@ public final class QueryParser {
     }
     Query.Lead lead = w.lead != Query.Lead.NONE ? w.lead : who ? Query.Lead.SPEAKERS : when ? Query.Lead.TIME : Query.Lead.NONE;
     String normalized = String.join(" ", words.stream().map(Text.Word::text).toList());
+    // "right before the closing remarks": the latest that ends by then comes first
+    Query.Order order = w.order == Query.Order.NONE && time.reference() != null && time.reference().before()
+        ? Query.Order.LATEST : w.order;
     Query query = new Query(text, normalized, truncated, Query.Intent.SEARCH, w.types, w.languages, w.notTypes,
-        w.notLanguages, excluded, time, w.order, w.pick, w.length, lead, content);
+        w.notLanguages, excluded, time, order, w.pick, w.length, lead, content);
     return query.withIntent(intentOf(query, leftovers, who));
   }
 

@@ -161,7 +161,7 @@ final class Ranker {
     }
     List<Answer.Hit> out = new ArrayList<>(Math.min(total, Answer.MAX_HITS));
     When when = query.when();
-    if (query.order() != Query.Order.NONE || when.around() != null || when.afterType() >= 0) {
+    if (query.order() != Query.Order.NONE || when.around() != null || when.reference() != null) {
       // In the order asked ("most watched", "first"), or in program order for "next kafka talk": among the good matches.
       int[] good = new int[total];
       int k = 0;

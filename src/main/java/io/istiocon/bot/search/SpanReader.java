@@ -21,7 +21,7 @@ final class SpanReader {
       Map.entry("few", 3), Map.entry("several", 3));
   private static final Set<String> MINUTES = Set.of("minute", "minutes", "min", "mins");
   private static final Set<String> HOURS = Set.of("hour", "hours", "hr", "hrs");
-  private static final Set<String> VAGUE = Set.of("about", "around", "roughly", "approximately", "approx", "some");
+  private static final Set<String> VAGUE = Set.of("about", "around", "roughly", "approximately", "approx", "some", "like");
   private static final Set<String> FUTURE = Set.of("next", "coming", "upcoming", "following");
   private static final Set<String> PAST = Set.of("last", "past", "previous", "preceding", "recent");
   private static final Set<String> SPAN_PREPOSITIONS = Set.of("in", "within", "over", "during", "for");
@@ -55,10 +55,13 @@ final class SpanReader {
       return null;
     }
     Integer n = number(first);
+    String before = w.at(i - 1);
+    boolean cued = FUTURE.contains(before) || PAST.contains(before);
     if (n == null) {
-      String before = w.at(i - 1);
-      if ((FUTURE.contains(before) || PAST.contains(before)) && (MINUTES.contains(first) || HOURS.contains(first))) {
-        return new Span(HOURS.contains(first) ? 60 : 1, i + 1); // "the last hour"
+      if (cued && (MINUTES.contains(first) || HOURS.contains(first))) {
+        long unit = HOURS.contains(first) ? 60 : 1; // "the last hour"
+        boolean half = w.at(i + 1).equals("and") && w.at(i + 2).equals("a") && w.at(i + 3).equals("half");
+        return half ? new Span(unit + unit / 2, i + 4) : new Span(unit, i + 1);
       }
       return null;
     }
@@ -71,7 +74,9 @@ final class SpanReader {
     }
     long unit = MINUTES.contains(w.at(j)) ? 1 : HOURS.contains(w.at(j)) ? 60 : 0;
     if (unit == 0) {
-      return null;
+      // "anything in the next 15?": a bare number after "next" or "last" counts minutes
+      boolean bare = cued && !half && n >= 2 && n <= 120 && !Character.isLetter(w.at(i + 1).isEmpty() ? ' ' : w.at(i + 1).charAt(0));
+      return bare ? new Span(n, i + 1) : null;
     }
     int end = j + 1;
     if (w.at(end).equals("and") && w.at(end + 1).equals("a") && w.at(end + 2).equals("half")) {
@@ -118,6 +123,10 @@ final class SpanReader {
         Duration to = vague ? d.plus(d.dividedBy(2)) : d;
         w.around = new When.Around(When.Kind.SPAN, Duration.ZERO, to);
         w.inSpan = cue.equals("in");
+      } else if (cue.equals("for") && (w.has("was") || w.has("were") || w.has("happened") || w.has("missed")
+          || w.has("miss"))) {
+        start = before; // "was away for half an hour, what happened?"
+        w.around = new When.Around(When.Kind.SPAN, d.negated(), Duration.ZERO);
       } else if (w.at(end).equals("ago")) {
         end++;
         w.around = new When.Around(When.Kind.SPAN, d.negated(), d.negated());
@@ -137,7 +146,8 @@ final class SpanReader {
   // ---- clock times: "at 1pm", "before noon", "between 9 and 11", "18:10" ---------------------
 
   private static final Set<String> AFTER_BARE_HOUR = Set.of("", "and", "or", "to", "till", "until", "onwards", "onward",
-      "oclock", "o", "on", "today", "tomorrow", "tonight", "what", "which", "is", "are", "anything", "pacific", "time");
+      "oclock", "o", "on", "today", "tomorrow", "tonight", "what", "which", "is", "are", "anything", "pacific", "time",
+      "my", "your", "our", "local", "here", "there", "in", "for", "this", "then", "am", "pm", "sharp", "please", "whats");
 
   /** Returns the time at a word: a clock marker, noon or midnight, or a bare hour after a time word ("after 3"). */
   private static LocalTime clock(Words w, int i, boolean afterTimeWord) {
@@ -154,6 +164,19 @@ final class SpanReader {
     }
     if (word.equals("midnight")) {
       return LocalTime.MIDNIGHT;
+    }
+    if ((word.equals("half") || word.equals("quarter")) && (w.at(i + 1).equals("past") || w.at(i + 1).equals("to"))) {
+      // "half past 10", "quarter to 4": the hour comes after, as a clock or a bare number
+      LocalTime hour = Clocks.time(w.at(i + 2));
+      Integer bare = number(w.at(i + 2));
+      if (hour == null && bare != null && bare >= 1 && bare <= 12) {
+        hour = LocalTime.of(bare <= 6 ? bare + 12 : bare, 0);
+      }
+      if (hour != null) {
+        w.take(i + 1, i + 3);
+        int minutes = word.equals("half") ? 30 : w.at(i + 1).equals("past") ? 15 : -15;
+        return hour.plusMinutes(minutes);
+      }
     }
     // A bare hour is a time after a time word ("after 3"), or before "o'clock" or a part of the day ("3 in the afternoon").
     boolean timeAfter = w.at(i + 1).equals("oclock") || w.at(i + 1).equals("in") && w.at(i + 2).equals("the")

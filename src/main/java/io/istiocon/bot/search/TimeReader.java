@@ -57,7 +57,7 @@ final class TimeReader {
   /** Reads every time piece of the question into {@code w}. Runs before the day and type readers. */
   static void read(Words w) {
     ZoneReader.read(w);
-    readAfter(w);
+    readReference(w);
     SpanReader.readLengths(w);
     SpanReader.readClocks(w);
     readParts(w);
@@ -67,38 +67,64 @@ final class TimeReader {
 
   // ---- "right after the keynote" ------------------------------------------------------------
 
-  private static void readAfter(Words w) {
+  private static final Set<String> BEFORE = Set.of("before", "preceding", "ahead");
+  private static final Set<String> AFTER = Set.of("after", "following", "once");
+  private static final Set<String> RIGHT = Set.of("right", "straight", "just", "immediately", "directly", "comes",
+      "come", "session", "talk");
+
+  /**
+   * Reads the session an answer is placed against: "right after the keynote", "what's after the
+   * roadmap keynote", "the session right before the closing remarks", "before office hours". It
+   * names a kind of session, up to three words of a title, or both.
+   */
+  private static void readReference(Words w) {
     for (int i = 0; i < w.size(); i++) {
       String cue = w.at(i);
-      if (!w.free(i) || !(cue.equals("after") || cue.equals("following") || cue.equals("once"))) {
+      if (!w.free(i) || !(BEFORE.contains(cue) || AFTER.contains(cue))) {
         continue;
       }
-      // "after the keynote", "after the roadmap keynote": up to two words of topic before the kind
-      List<String> topic = new java.util.ArrayList<>();
       int j = i + 1;
-      while (j <= i + 4 && TypeWords.single(w.at(j)) == null && w.free(j) && !w.at(j).isEmpty()) {
-        if (!Lexicon.isFiller(w.at(j))) {
-          topic.add(w.at(j));
+      j += cue.equals("ahead") && w.at(j).equals("of") ? 1 : 0;
+      boolean article = Set.of("the", "this", "that").contains(w.at(j));
+      j += article ? 1 : 0;
+      List<String> words = new java.util.ArrayList<>();
+      SessionType type = null;
+      for (; j < w.size() && words.size() <= 3 && w.free(j); j++) {
+        String word = w.at(j);
+        type = TypeWords.single(word);
+        if (type != null || isTimeWord(word) || Lexicon.STOPWORDS.contains(word)) {
+          break;
         }
-        j++;
+        if (!Lexicon.isFiller(word)) {
+          words.add(word);
+        }
       }
-      SessionType type = TypeWords.single(w.at(j));
-      if (type == null || topic.size() > 2 || !w.free(j)) {
+      // Without "the" or a kind of session, only "right before office hours" names one: "before choosing istio" does not.
+      boolean right = RIGHT.contains(w.at(i - 1));
+      boolean named = type != null ? words.size() <= 2 : (article || right && words.size() >= 2) && !words.isEmpty()
+          && words.size() <= 3;
+      if (!named) {
         continue;
       }
       int start = i;
-      while (Set.of("right", "straight", "just", "immediately", "directly", "comes", "come").contains(w.at(start - 1))) {
+      while (RIGHT.contains(w.at(start - 1)) && w.free(start - 1)) {
         start--;
       }
-      int end = j + 1;
-      if (Set.of("ends", "is", "finishes").contains(w.at(end))) {
+      int end = type != null ? j + 1 : j;
+      if (Set.of("ends", "is", "finishes", "starts", "begins").contains(w.at(end))) {
         end += w.at(end + 1).equals("over") ? 2 : 1;
       }
-      w.afterType = type.ordinal();
-      w.afterWords = List.copyOf(topic);
+      w.reference = new When.Reference(BEFORE.contains(cue), type == null ? -1 : type.ordinal(), words);
       w.take(start, end);
       return;
     }
+  }
+
+  /** Returns whether a word belongs to another reader: a day, a part of the day, a clock time, a length. */
+  private static boolean isTimeWord(String word) {
+    return PARTS.containsKey(word) || DayReader.isWeekday(word) || Clocks.isMarker(word)
+        || Set.of("today", "tomorrow", "yesterday", "noon", "midnight", "midday", "lunch", "day").contains(word)
+        || word.chars().allMatch(Character::isDigit);
   }
 
   // ---- parts of the day -------------------------------------------------------------------
@@ -142,6 +168,10 @@ final class TimeReader {
       } else if (w.from == null && w.to == null) {
         w.from = from;
         w.to = to;
+      } else if (part.pm() && w.from != null && w.to != null && w.from.getHour() < 12 && w.to.getHour() <= 12
+          && w.from.isBefore(from)) {
+        w.from = w.from.plusHours(12); // "between 8 and 9 tonight"
+        w.to = w.to.getHour() == 12 ? w.to : w.to.plusHours(12);
       } else if (w.to == null) {
         w.to = to; // "after 3 this afternoon"
       } else if (w.from == null && within(from, w.to, to)) {
@@ -171,6 +201,15 @@ final class TimeReader {
     }
     boolean missed = w.takeSeq("so", "far", "today") | w.takeSeq("did", "i", "miss") | w.takeAny("missed")
         | w.takeSeq("earlier", "today") | w.takeSeq("earlier", "on") | w.takeSeq("this", "morning", "already");
+    int miss = w.find("miss");
+    if (miss >= 0 && (w.has("did") || w.has("i") || w.has("we"))) {
+      w.used[miss] = true; // "what did i just miss"
+      missed = true;
+    }
+    if (missed && w.order == Query.Order.NONE) {
+      w.order = Query.Order.LATEST; // what was just missed comes first
+    }
+    w.missed = missed;
     int earlier = w.find("earlier");
     if (earlier >= 0 && (w.unusedContentCount() <= 3 || w.has("today"))) {
       w.used[earlier] = true; // "what happened earlier?", not "earlier versions of istio"
@@ -184,7 +223,7 @@ final class TimeReader {
       }
     }
     readNext(w);
-    boolean anchored = w.around != null || w.from != null || w.to != null || w.afterType >= 0;
+    boolean anchored = w.around != null || w.from != null || w.to != null || w.reference != null;
     for (int i = 0; i < w.size() && !anchored; i++) {
       // "which talk is live?", "anything streaming?": but "drawing diagrams live" is a topic
       if (w.free(i) && Set.of("live", "streaming", "airing").contains(w.at(i))
@@ -201,7 +240,8 @@ final class TimeReader {
       "presentations", "one", "ones", "slot", "up", "item", "thing", "keynote", "workshop");
 
   private static void readNext(Words w) {
-    boolean next = w.takeAny("upcoming", "afterwards", "接下来", "soon") | w.takeSeq("coming", "up")
+    w.takeSeq("as", "soon", "as"); // "as soon as sidecars are injected" says nothing about the time
+    boolean next = takeUpcoming(w) | w.takeAny("afterwards", "接下来", "soon") | w.takeSeq("coming", "up")
         | w.takeSeq("up", "next") | w.takeSeq("after", "this") | w.takeSeq("after", "that");
     for (int i = 0; i < w.size(); i++) {
       if (!w.free(i) || !w.at(i).equals("next")) {
@@ -223,6 +263,21 @@ final class TimeReader {
     }
   }
 
+  /** Takes "upcoming" when it asks what comes ("what's upcoming", "upcoming talks"), not "the upcoming standard". */
+  private static boolean takeUpcoming(Words w) {
+    int at = w.find("upcoming");
+    if (at < 0) {
+      return false;
+    }
+    String after = w.at(at + 1);
+    boolean asks = after.isEmpty() || NEXT_NOUNS.contains(after) || TypeWords.single(after) != null
+        || Set.of("what", "whats", "s", "anything", "is", "any").contains(w.at(at - 1));
+    if (asks) {
+      w.used[at] = true;
+    }
+    return asks;
+  }
+
   private static void readEveryDay(Words w) {
     if (w.takeSeq("each", "day") | w.takeSeq("every", "day") | w.takeSeq("all", "days") | w.takeAny("daily", "每天")
         | w.takeSeq("all", "five", "days") | w.takeSeq("each", "of", "the", "days")) {
@@ -237,7 +292,7 @@ final class TimeReader {
   /** Joins what the readers found into the question's time, choosing the relation from its verbs. */
   static When when(Words w) {
     boolean anchored = w.around != null || w.from != null || w.to != null || !w.days.isEmpty() || w.everyDay
-        || w.afterType >= 0;
+        || w.reference != null;
     if (!anchored) {
       return When.ANY;
     }
@@ -263,8 +318,7 @@ final class TimeReader {
         }
       }
     }
-    return new When(List.copyOf(w.days), w.everyDay, w.from, w.to, around, w.zone, relation, clip, w.afterType,
-        w.afterWords);
+    return new When(List.copyOf(w.days), w.everyDay, w.from, w.to, around, w.zone, relation, clip, w.reference);
   }
 
   /** Takes the verbs and cues that said how sessions relate to the time: they are no topic ("what starts at 1pm"). */
@@ -302,8 +356,8 @@ final class TimeReader {
     if (starts) {
       return When.Relation.STARTS;
     }
-    if (ends) {
-      return When.Relation.ENDS;
+    if (ends || w.missed) {
+      return When.Relation.ENDS; // "what did I miss": what is over already
     }
     When.Around around = w.around;
     boolean instant = w.from != null && w.from.equals(w.to) || around != null && (around.kind() == When.Kind.NOW

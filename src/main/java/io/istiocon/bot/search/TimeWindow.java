@@ -40,17 +40,24 @@ final class TimeWindow {
     for (int c = 0; c < conferences.size(); c++) {
       spans[c] = spans(when, conferences.get(c), now, asker);
     }
-    if (when.afterType() < 0) {
+    When.Reference ref = when.reference();
+    if (ref == null) {
       return new TimeWindow(when.relation(), spans, -1);
     }
     boolean named = !when.days().isEmpty() || when.everyDay() || when.hasWindow();
-    int reference = reference(index, when, named ? new TimeWindow(When.Relation.STARTS, spans, -1) : null,
+    int reference = reference(index, ref, named ? new TimeWindow(When.Relation.STARTS, spans, -1) : null,
         now.getEpochSecond());
-    long[][] after = new long[conferences.size()][];
-    for (int c = 0; c < conferences.size(); c++) {
-      after[c] = reference < 0 ? new long[0] : new long[] {index.schedule().end(reference), Long.MAX_VALUE};
+    if (reference < 0) {
+      return new TimeWindow(when.relation(), named ? spans : null, -1); // no such session: the rest of the time still holds
     }
-    return new TimeWindow(When.Relation.STARTS, after, reference);
+    // Right after: sessions that start once it ends. Right before: sessions that end by the time it starts.
+    long[][] beside = new long[conferences.size()][];
+    for (int c = 0; c < conferences.size(); c++) {
+      beside[c] = ref.before()
+          ? new long[] {Long.MIN_VALUE, index.schedule().start(reference) + 1}
+          : new long[] {index.schedule().end(reference), Long.MAX_VALUE};
+    }
+    return new TimeWindow(ref.before() ? When.Relation.ENDS : When.Relation.STARTS, beside, reference);
   }
 
   /** Returns the zone the question's words are read in for a conference. */
@@ -178,16 +185,17 @@ final class TimeWindow {
    * Finds the session of a type that "after the keynote" means: the one running at the moment of
    * asking, else the last one over today, else the next one; within the named days if any.
    */
-  private static int reference(SearchIndex index, When when, TimeWindow named, long now) {
+  private static int reference(SearchIndex index, When.Reference ref, TimeWindow named, long now) {
     Schedule schedule = index.schedule();
-    int type = when.afterType();
-    List<String> stems = when.afterWords().stream().map(Stemmer::stem).toList();
+    int type = ref.type();
+    List<String> stems = ref.words().stream().map(Stemmer::stem).toList();
     int running = -1;
     int before = -1;
     int after = -1;
     int first = -1;
     for (int d : schedule.chronological()) {
-      if (schedule.type(d) != type || named != null && !named.accepts(schedule, d) || !holdsAll(index, d, stems)) {
+      if (type >= 0 && schedule.type(d) != type || named != null && !named.accepts(schedule, d)
+          || !titleHolds(index, d, stems)) {
         continue;
       }
       first = first < 0 ? d : first;
@@ -204,10 +212,9 @@ final class TimeWindow {
     return running >= 0 ? running : before >= 0 ? before : after >= 0 ? after : first;
   }
 
-  private static boolean holdsAll(SearchIndex index, int d, List<String> stems) {
+  private static boolean titleHolds(SearchIndex index, int d, List<String> stems) {
     for (String stem : stems) {
-      int id = index.postings().termId(stem);
-      if (id < 0 || java.util.Arrays.binarySearch(index.postings().docs(id), d) < 0) {
+      if (!index.postings().fieldHas(d, stem, Field.TITLE)) {
         return false;
       }
     }

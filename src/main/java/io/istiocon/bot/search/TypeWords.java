@@ -25,7 +25,7 @@ final class TypeWords {
 
   /** Words that make "adoption" a kind of session rather than a topic ("adoption stories"). */
   private static final List<String> ADOPTION_NOUNS = List.of("story", "stories", "journey", "journeys", "talk", "talks",
-      "session", "sessions", "case", "cases");
+      "session", "sessions", "case", "cases", "track", "tracks");
 
   private TypeWords() {}
 
@@ -78,6 +78,9 @@ final class TypeWords {
       if (type != null && w.free(i)) {
         w.used[i] = true;
         add(w, i, type);
+        if (Set.of("track", "tracks").contains(w.at(i + 1)) && w.free(i + 1)) {
+          w.used[i + 1] = true; // "the lightning track": a conference without tracks calls its kinds so
+        }
       }
     }
   }

@@ -21,8 +21,8 @@ import java.util.Objects;
  * @param zone the zone named in the question ("Berlin time", "UTC+8"), or null for the asker's
  * @param relation how a session must relate to the time
  * @param clip whether the time is cut at the moment of asking: from it ("still", "left") or up to it ("missed")
- * @param afterType the ordinal of a session type the answer must follow ("right after the keynote"), or -1
- * @param afterWords folded words the session followed must hold ("after the roadmap keynote")
+ * @param reference the session the answer must come right before or after ("right after the keynote",
+ *     "the talk before office hours"), or null
  */
 public record When(
     List<DayRef> days,
@@ -33,17 +33,31 @@ public record When(
     ZoneId zone,
     Relation relation,
     Clip clip,
-    int afterType,
-    List<String> afterWords) {
+    Reference reference) {
 
   /** No time named. */
-  public static final When ANY = new When(List.of(), false, null, null, null, null, Relation.STARTS, Clip.NONE, -1, List.of());
+  public static final When ANY = new When(List.of(), false, null, null, null, null, Relation.STARTS, Clip.NONE, null);
 
   public When {
     days = List.copyOf(days);
-    afterWords = List.copyOf(afterWords);
     Objects.requireNonNull(relation, "relation");
     Objects.requireNonNull(clip, "clip");
+  }
+
+  /**
+   * The session a question places its answer against: right after it ends, or right before it starts.
+   *
+   * @param before whether the answer comes before it
+   * @param type the ordinal of its kind of session ("the keynote"), or -1
+   * @param words folded words its title holds ("the roadmap keynote", "the closing remarks")
+   */
+  public record Reference(boolean before, int type, List<String> words) {
+    public Reference {
+      words = List.copyOf(words);
+      if (type < 0 && words.isEmpty()) {
+        throw new IllegalArgumentException("a reference names a kind of session or words of a title");
+      }
+    }
   }
 
   /** Where the time is cut at the moment of asking. */
@@ -96,12 +110,12 @@ public record When(
 
   /** Returns whether the question names any time at all. */
   public boolean isAny() {
-    return days.isEmpty() && !everyDay && from == null && to == null && around == null && afterType < 0;
+    return days.isEmpty() && !everyDay && from == null && to == null && around == null && reference == null;
   }
 
   /** Returns whether the answer depends on the moment of asking, so caches must key it by the minute. */
   public boolean dependsOnClock() {
-    if (around != null || clip != Clip.NONE || afterType >= 0) {
+    if (around != null || clip != Clip.NONE || reference != null) {
       return true;
     }
     for (DayRef day : days) {
@@ -135,11 +149,11 @@ public record When(
 
   /** Returns a copy with other days. */
   When withDays(List<DayRef> newDays) {
-    return new When(newDays, everyDay, from, to, around, zone, relation, clip, afterType, afterWords);
+    return new When(newDays, everyDay, from, to, around, zone, relation, clip, reference);
   }
 
   /** Returns a copy with another relative span. */
   When withAround(Around newAround) {
-    return new When(days, everyDay, from, to, newAround, zone, relation, clip, afterType, afterWords);
+    return new When(days, everyDay, from, to, newAround, zone, relation, clip, reference);
   }
 }

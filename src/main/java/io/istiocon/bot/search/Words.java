@@ -36,15 +36,33 @@ final class Words {
   ZoneId zone;
   When.Relation relation;
   When.Clip clip = When.Clip.NONE;
-  int afterType = -1;
-  List<String> afterWords = List.of();
+  When.Reference reference;
+  /** Whether the question asks what was missed: sessions that are over. */
+  boolean missed;
   /** Whether the span came as "in 10 minutes", which means the moment then when asking what is on. */
   boolean inSpan;
+
+  /** Positions where words written with a hyphen or dot start ("day-two", "istio.io"). */
+  private final Set<Integer> glued = new java.util.HashSet<>();
 
   Words(List<Text.Word> words) {
     this.words = words;
     this.used = new boolean[words.size()];
     this.negated = new boolean[words.size()];
+  }
+
+  /** Remembers the compounds of the question, as {@link Text#words} glues them. */
+  void compounds(List<Text.Word> joined) {
+    for (Text.Word word : joined) {
+      if (word.joined()) {
+        glued.add(word.position());
+      }
+    }
+  }
+
+  /** Returns whether the word at {@code i} was written joined to the next ("day-two"). */
+  boolean glued(int i) {
+    return i >= 0 && i < words.size() && glued.contains(words.get(i).position());
   }
 
   int size() {
@@ -178,8 +196,9 @@ final class Words {
       }
       for (int j = after, n = 0; j < words.size() && n < 4; j++) {
         String w = at(j);
-        if (j > after && Set.of("and", "or", "nor").contains(w) && isFilterWord(at(j + 1))) {
-          continue; // "other than keynotes and workshops"
+        if (j > after && Set.of("and", "or", "nor").contains(w) && (isFilterWord(at(j + 1))
+            || Set.of("the", "a", "any").contains(at(j + 1)) && isFilterWord(at(j + 2)))) {
+          continue; // "other than keynotes and workshops", "minus the keynote and the adoption story"
         }
         if (j > after && (SCOPE_ENDS.contains(w) || exclusionCue(j) >= 0)) {
           break;
@@ -195,7 +214,8 @@ final class Words {
   private static final Set<String> NEGATIONS = Set.of("not", "no", "arent", "isnt", "dont", "doesnt", "wasnt", "werent");
 
   private static boolean isFilterWord(String w) {
-    return TypeWords.single(w) != null || Set.of("chinese", "english", "mandarin").contains(w);
+    return TypeWords.single(w) != null || DayReader.isWeekday(w)
+        || Set.of("chinese", "english", "mandarin", "adoption", "user", "case", "end").contains(w);
   }
 
   private static final Set<String> SCOPE_ENDS = Set.of("that", "which", "who", "about", "on", "with", "for", "during",
@@ -214,7 +234,7 @@ final class Words {
       return i + 2;
     }
     if (Set.of("except", "excluding", "exclude", "without", "minus", "skip", "skipping", "ignore", "ignoring",
-        "non").contains(w)) {
+        "non").contains(w) || w.equals("besides") && Set.of("the", "that", "those").contains(next)) {
       return i + 1;
     }
     if (NEGATIONS.contains(w) && (isFilterWord(next) || Set.of("the", "any", "in", "about", "on", "from", "by")

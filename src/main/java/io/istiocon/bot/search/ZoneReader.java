@@ -39,7 +39,7 @@ final class ZoneReader {
         }
       }
       if (zone != null) {
-        if (Set.of("time", "clock", "timezone", "tz", "local").contains(w.at(end))) {
+        if (Set.of("time", "clock", "timezone", "tz", "local", "here", "based").contains(w.at(end))) {
           end++;
         } else if (w.at(end + 1).equals("时间")) {
           end += 2;
@@ -81,6 +81,8 @@ final class ZoneReader {
 
   /** Returns whether a clock marker sits right before {@code i} or right after the {@code n} words at {@code i}. */
   private static boolean nearClock(Words w, int i, int n) {
-    return Clocks.time(w.at(i - 1)) != null || Clocks.time(w.at(i + n)) != null;
+    return Clocks.time(w.at(i - 1)) != null || Clocks.time(w.at(i + n)) != null
+        || Set.of("in", "at").contains(w.at(i - 1)) && Clocks.time(w.at(i - 2)) != null // "8am in sydney"
+        || w.at(i + n).equals("here") || w.at(i + n).equals("based"); // "tokyo here, what's on tonight?"
   }
 }

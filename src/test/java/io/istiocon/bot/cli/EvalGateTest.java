@@ -29,7 +29,8 @@ class EvalGateTest {
   private final ObjectMapper json = new ObjectMapper();
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"dev-questions.jsonl", "dev-questions-2.jsonl", "team-questions.jsonl", "team-questions-2.jsonl"})
+  @ValueSource(strings = {"dev-questions.jsonl", "dev-questions-2.jsonl", "team-questions.jsonl", "team-questions-2.jsonl",
+      "team-questions-3.jsonl"})
   void batch_meetsTheQualityBar(String set) throws IOException {
     Path file = Path.of("src/test/resources/eval", set);
     List<JsonNode> questions = new ArrayList<>();

@@ -39,7 +39,13 @@ class OrderAndExclusionTest {
   @Test
   void parse_firstDayAndLastHourAreTimesNotOrders() {
     assertEquals(Query.Order.NONE, parser.parse("keynotes on the first day").order());
-    assertEquals(Query.Order.NONE, parser.parse("what did I miss in the last hour").order());
+    assertEquals(Query.Order.NONE, parser.parse("which talks ended in the last hour").order());
+  }
+
+  @Test
+  void parse_whatWasMissedComesMostRecentFirst() {
+    assertEquals(Query.Order.LATEST, parser.parse("what did I miss in the last hour").order());
+    assertEquals(Query.Order.LATEST, parser.parse("ugh what did i just miss").order());
   }
 
   @Test

@@ -103,7 +103,7 @@ class TimeReaderTest {
       "is anything still going on after 3pm | RUNNING",
       "which sessions ended in the last hour | ENDS",
       "sessions this afternoon              | STARTS",
-      "what did I miss in the last hour     | RUNNING",
+      "what did I miss in the last hour     | ENDS",
   })
   void read_theVerbChoosesTheRelation(String question, When.Relation relation) {
     assertEquals(relation, when(question).relation(), question);
@@ -119,8 +119,13 @@ class TimeReaderTest {
   @Test
   void read_rightAfterTheKeynoteNamesTheKindFollowed() {
     When w = when("what comes right after the keynote?");
-    assertEquals(io.istiocon.bot.catalog.SessionType.KEYNOTE.ordinal(), w.afterType());
-    assertEquals(List.of("roadmap"), when("what's right after the roadmap keynote?").afterWords());
+    assertEquals(new When.Reference(false, io.istiocon.bot.catalog.SessionType.KEYNOTE.ordinal(), List.of()), w.reference());
+    assertEquals(List.of("roadmap"), when("what's right after the roadmap keynote?").reference().words());
+    assertEquals(new When.Reference(true, -1, List.of("closing", "remarks")),
+        when("whats the session right before the closing remarks").reference());
+    assertEquals(new When.Reference(true, -1, List.of("office", "hours")), when("the talk right before office hours?").reference());
+    assertTrue(when("workshops after monday").reference() == null, "a day is no session");
+    assertTrue(when("anything before lunch").reference() == null, "lunch is a time of the day");
   }
 
   @Test
