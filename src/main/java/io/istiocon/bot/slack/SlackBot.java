@@ -153,12 +153,14 @@ public final class SlackBot implements AutoCloseable {
 
   /**
    * Returns the Slack client for {@code config}. OkHttp by default silently re-sends a request whose
-   * pooled connection broke, even when Slack may already have taken it; here it does not, and
-   * {@link SlackPoster} alone decides what is retried, so an answer is never posted twice.
+   * connection broke, even after Slack may already have taken it; here it does not, and
+   * {@link SlackPoster} alone decides what is retried, so an answer is never posted twice. What
+   * OkHttp's re-send was good for, a pooled connection the server had closed, is caught before
+   * the request goes out by {@link StaleConnections}, and retried by {@link SlackPoster}.
    */
   static Slack slack(SlackConfig config) {
-    return Slack.getInstance(config, new SlackHttpClient(
-        SlackHttpClient.buildOkHttpClient(config).newBuilder().retryOnConnectionFailure(false).build()));
+    return Slack.getInstance(config, new SlackHttpClient(SlackHttpClient.buildOkHttpClient(config).newBuilder()
+        .retryOnConnectionFailure(false).addNetworkInterceptor(new StaleConnections()).build()));
   }
 
   private static SlackConfig slackConfig(Settings settings) {
