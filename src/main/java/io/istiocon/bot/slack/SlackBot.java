@@ -11,6 +11,7 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
 import io.istiocon.bot.ops.Metrics;
+import io.istiocon.bot.service.AgendaService;
 import io.istiocon.bot.service.AnswerService;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -94,18 +95,19 @@ public final class SlackBot implements AutoCloseable {
   }
 
   /**
-   * Builds and starts the Bolt app: questions answered by {@code answers}, events and clicks
-   * answered on {@code answering} after the acknowledgement.
+   * Builds and starts the Bolt app: questions answered by {@code answers}, agendas kept by
+   * {@code agenda}, events and clicks answered on {@code answering} after the acknowledgement.
    *
    * @param clock the time questions are asked at, and signatures are checked against
    * @param ticker the caches' clock and the answer-latency measure (a fake one in tests)
    * @param sleeper waits between Web API retries
    */
-  public void start(AnswerService answers, Clock clock, Ticker ticker, Sleeper sleeper, Executor answering) {
+  public void start(AnswerService answers, AgendaService agenda, Clock clock, Ticker ticker, Sleeper sleeper,
+      Executor answering) {
     SlackPoster poster = new SlackPoster(slack, settings.botToken(), sleeper, metrics);
     UserZones zones = new UserZones(poster::userZone, zoneLookups, ticker);
-    SlackApp handlers = new SlackApp(answers, poster, zones, new SeenEvents(ticker, SeenEvents.REMEMBER), clock, answering,
-        bot.getUserId(), metrics, ticker);
+    SlackApp handlers = new SlackApp(answers, agenda, poster, zones, new SeenEvents(ticker, SeenEvents.REMEMBER), clock,
+        answering, bot.getUserId(), metrics, ticker);
     app = handlers.build(slack, settings, bot);
     app.start();
   }
