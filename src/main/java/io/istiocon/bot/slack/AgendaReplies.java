@@ -127,25 +127,14 @@ final class AgendaReplies {
       return false;
     }
     AgendaAction action = read.get();
+    AgendaService.Saved saved = null;
+    boolean removed = false;
     try {
-      AgendaService.Saved saved = null;
-      boolean removed = false;
       if (add) {
         saved = agenda.save(user, action.talk());
-        if (saved == AgendaService.Saved.NOT_IN_PROGRAM) {
-          return action.place() == AgendaAction.Place.HOME ? poster.publishHome(user, home(user))
-              : respond(p, false, AgendaCards.notInProgram());
-        }
       } else {
         removed = agenda.remove(user, action.talk());
       }
-      return switch (action.place()) {
-        case PAGE -> respond(p, true, page(action.page(), user, agenda.saved(user)));
-        case AGENDA -> respond(p, true, AgendaCards.agenda(agenda.agenda(user), clock.instant()));
-        case HOME -> poster.publishHome(user, home(user));
-        case CARD -> respond(p, isEphemeral(p), add ? confirmSaved(action.talk(), saved)
-            : AgendaCards.removed(session(action.talk()), removed));
-      };
     } catch (StoreUnavailableException e) {
       log.warn("could not {} {} for {}: {}", add ? "save" : "remove", action.talk(), user, e.getMessage());
       if (action.place() == AgendaAction.Place.HOME) {
@@ -154,6 +143,35 @@ final class AgendaReplies {
         respond(p, false, AgendaCards.unreachable(add ? "nothing was saved" : "nothing was removed"));
       }
       return false;
+    }
+    if (saved == AgendaService.Saved.NOT_IN_PROGRAM) {
+      return action.place() == AgendaAction.Place.HOME ? poster.publishHome(user, home(user))
+          : respond(p, false, AgendaCards.notInProgram());
+    }
+    return switch (action.place()) {
+      case PAGE -> respond(p, true, page(action.page(), user, savedAfter(user, action.talk(), add)));
+      case AGENDA -> respond(p, true, agendaAfter(user, action.talk(), removed));
+      case HOME -> poster.publishHome(user, home(user));
+      case CARD -> respond(p, isEphemeral(p), add ? confirmSaved(action.talk(), saved)
+          : AgendaCards.removed(session(action.talk()), removed));
+    };
+  }
+
+  /** Returns the user's saved talks after a change that went through; if they cannot be read now, that one alone. */
+  private Set<TalkId> savedAfter(String user, TalkId talk, boolean add) {
+    try {
+      return agenda.saved(user);
+    } catch (StoreUnavailableException e) {
+      return add ? Set.of(talk) : Set.of();
+    }
+  }
+
+  /** Returns the agenda after a removal that went through; if it cannot be read now, says what was removed. */
+  private TalkCards.Message agendaAfter(String user, TalkId talk, boolean removed) {
+    try {
+      return AgendaCards.agenda(agenda.agenda(user), clock.instant());
+    } catch (StoreUnavailableException e) {
+      return AgendaCards.removed(session(talk), removed);
     }
   }
 

@@ -74,7 +74,7 @@ class ServeCommandTest {
       assertEquals(2, result.exit());
       assertEquals(List.of("istiocon-bot: DATABASE_URL must be a URI like postgresql://user:password@host:5432/db?sslmode=require,"
           + " got one starting with \"mysql://\"; unset it to keep the agenda in a SQLite file in DATA_DIR; "
-          + "see docs/operations.md#environment-variables"), result.stderr());
+          + "see docs/operations.md#storage-sqlite-or-postgresql-and-how-to-choose"), result.stderr());
       assertEquals(0, slack.requestCount());
     }
   }
