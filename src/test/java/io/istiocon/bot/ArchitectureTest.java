@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ArchitectureTest {
   private static final String BOT = "io.istiocon.bot";
-  private static final List<String> ADAPTERS = List.of("cli", "slack", "web", "files", "importer");
+  private static final List<String> ADAPTERS = List.of("cli", "slack", "web", "files", "importer", "store");
   private static JavaClasses production;
 
   @BeforeAll
@@ -78,7 +78,7 @@ class ArchitectureTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"cli", "slack", "web", "files", "importer"})
+  @ValueSource(strings = {"cli", "slack", "web", "files", "importer", "store"})
   void adapter_doesNotDependOnAnotherAdapter(String adapter) {
     String[] others = ADAPTERS.stream().filter(a -> !a.equals(adapter)).map(a -> BOT + "." + a + "..").toArray(String[]::new);
     noClasses().that().resideInAPackage(BOT + "." + adapter + "..")
