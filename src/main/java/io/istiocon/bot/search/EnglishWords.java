@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -22,11 +24,33 @@ final class EnglishWords {
   private static final class Holder {
     static final Set<String> WORDS = load("english-words.txt");
     static final Set<String> PRODUCTS = load("products.txt");
+    static final Set<String> PLACES = places();
   }
 
-  /** Returns whether a folded word is general English and not also the name of a product of the field. */
+  /**
+   * Returns whether a folded word is general English and not also the name of a product of the
+   * field. Countries and the names of their languages and people count as English ("japanese",
+   * "indonesia"): they describe who is asked about, they are never the subject no session covers.
+   */
   static boolean contains(String word) {
-    return Holder.WORDS.contains(word) && !Holder.PRODUCTS.contains(word);
+    return (Holder.WORDS.contains(word) || Holder.PLACES.contains(word)) && !Holder.PRODUCTS.contains(word);
+  }
+
+  /** Returns countries and languages by their English names, and common names of peoples, folded. */
+  private static Set<String> places() {
+    Set<String> out = new HashSet<>(List.of("american", "brazilian", "indian", "australian", "canadian", "swiss",
+        "israeli", "singaporean", "european", "asian", "african", "mexican", "argentinian", "chilean", "british",
+        "scottish", "irish", "danish", "swedish", "finnish", "norwegian", "polish", "turkish", "egyptian", "nigerian",
+        "kenyan", "pakistani", "filipino", "taiwanese", "vietnamese", "thai", "malaysian", "korean", "emirati",
+        "saudi", "belgian", "austrian", "czech", "ukrainian", "russian", "spanish", "portuguese", "greek"));
+    for (String country : Locale.getISOCountries()) {
+      out.add(Text.fold(new Locale("", country).getDisplayCountry(Locale.ENGLISH)));
+    }
+    for (String language : Locale.getISOLanguages()) {
+      out.add(Text.fold(new Locale(language).getDisplayLanguage(Locale.ENGLISH)));
+    }
+    out.removeIf(name -> name.contains(" ") || name.isEmpty());
+    return Set.copyOf(out);
   }
 
   /** Returns whether a folded word names a product of the field that is also an English word ("consul"). */

@@ -126,6 +126,12 @@ public record Query(
         order, pick, length, lead, content, respelled);
   }
 
+  /** Returns a copy with other languages. */
+  Query withLanguages(Set<String> newLanguages) {
+    return new Query(text, normalized, truncated, intent, types, newLanguages, notTypes, notLanguages, notContent, when,
+        order, pick, length, lead, content, respelled);
+  }
+
   /** Returns a copy with another order. */
   Query withOrder(Order newOrder) {
     return new Query(text, normalized, truncated, intent, types, languages, notTypes, notLanguages, notContent, when,

@@ -25,6 +25,8 @@ public final class QueryEngine {
   private static final int GENERIC_SHARE = 3;
   /** How rare the concepts a match holds must be, in idf summed, to answer a question with an unknown term. */
   private static final double EVIDENCE = 6.0;
+  /** The catalog's code for a session whose language is not stated. */
+  private static final String UNSTATED = "und";
   /** Telling words from which on a question tells a story around what it asks. */
   private static final int STORY = 6;
 
@@ -89,15 +91,13 @@ public final class QueryEngine {
         return uncovered;
       }
     }
-    if (selection.total() == 0 && asker != null && query.when().zone() == null && query.when().namesDate()) {
-      Query mine = query.withWhen(query.when().withZone(asker));
-      Filter local = new Filter(index, mine, now, asker, excluded);
-      Ranker.Selection theirs = Ranker.select(index, mine, known, entities, local);
-      if (theirs.total() > 0) {
-        notes.add("Nothing on that day in the program's time; showing that day in your time zone, " + asker.getId() + ".");
-        query = mine;
-        filter = local;
-        selection = theirs;
+    if (selection.total() == 0) {
+      Attempt other = otherReading(index, query, known, entities, now, asker, excluded);
+      if (other != null) {
+        notes.add(other.note());
+        query = other.query();
+        filter = other.filter();
+        selection = other.selection();
       }
     }
     if (selection.total() == 0 && query.hasFilters()) {
@@ -151,6 +151,42 @@ public final class QueryEngine {
     }
     return Explanations.empty(index, query, intent, notes, closest.isEmpty() ? Explanations.suggest(index, query) : List.of(),
         closest);
+  }
+
+  /** Another reading of a question whose own found nothing, with the note that says so. */
+  private record Attempt(Query query, Filter filter, Ranker.Selection selection, String note) {}
+
+  /**
+   * Reads a question whose filters left nothing the other way it may have been meant: a weekday as
+   * the asker's own day ("chinese sessions on thursday" from Shanghai), or, for a kind of session or
+   * a topic, a language as possibly that of the sessions that do not state theirs ("chinese
+   * keynotes", "the chinese rerun of the roadmap"). Returns null when neither finds anything.
+   */
+  private static Attempt otherReading(SearchIndex index, Query query, List<Concepts.Concept> known, List<Entity> entities,
+      Instant now, ZoneId asker, int[] excluded) {
+    if (asker != null && query.when().zone() == null && query.when().namesDate()) {
+      Attempt mine = attempt(index, query.withWhen(query.when().withZone(asker)), known, entities, now, asker, excluded,
+          "Nothing on that day in the program's time; showing that day in your time zone, " + asker.getId() + ".");
+      if (mine != null) {
+        return mine;
+      }
+    }
+    if (!query.languages().isEmpty() && !query.languages().contains(UNSTATED)
+        && (!query.types().isEmpty() || !known.isEmpty())) {
+      Set<String> maybe = new HashSet<>(query.languages());
+      maybe.add(UNSTATED);
+      return attempt(index, query.withLanguages(maybe), known, entities, now, asker, excluded,
+          "No session is listed in " + query.languages().stream().map(QueryEngine::languageName)
+              .collect(Collectors.joining(" or ")) + "; these do not say which language they are in.");
+    }
+    return null;
+  }
+
+  private static Attempt attempt(SearchIndex index, Query query, List<Concepts.Concept> known, List<Entity> entities,
+      Instant now, ZoneId asker, int[] excluded, String note) {
+    Filter filter = new Filter(index, query, now, asker, excluded);
+    Ranker.Selection selection = Ranker.select(index, query, known, entities, filter);
+    return selection.total() > 0 ? new Attempt(query, filter, selection, note) : null;
   }
 
   /**

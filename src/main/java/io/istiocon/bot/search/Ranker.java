@@ -161,8 +161,11 @@ final class Ranker {
     }
     List<Answer.Hit> out = new ArrayList<>(Math.min(total, Answer.MAX_HITS));
     When when = query.when();
-    if (query.order() != Query.Order.NONE || when.around() != null || when.reference() != null) {
-      // In the order asked ("most watched", "first"), or in program order for "next kafka talk": among the good matches.
+    boolean ahead = when.around() != null && when.around().kind() != When.Kind.EARLIER_TODAY
+        && when.clip() != When.Clip.TO_NOW;
+    if (query.order() != Query.Order.NONE || ahead || when.reference() != null) {
+      // In the order asked ("most watched", "first"), or in program order for "next kafka talk": among the good
+      // matches. What was missed on a topic ("did i miss the auth policies deep dive?") is the best match.
       int[] good = new int[total];
       int k = 0;
       for (int i = 0; i < count; i++) {

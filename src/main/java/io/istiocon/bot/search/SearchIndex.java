@@ -104,7 +104,9 @@ public final class SearchIndex {
         }
         yield b.toString();
       }
-      case TAGS -> String.join(" ; ", s.tags()) + " ; " + s.trackName().orElse("") + " ; " + s.roomName().orElse("");
+      // A subtitled session is found by the word too ("anything subtitled?"), as if it were a tag.
+      case TAGS -> String.join(" ; ", s.tags()) + " ; " + s.trackName().orElse("") + " ; " + s.roomName().orElse("")
+          + (s.subtitled() ? " ; subtitled ; subtitles ; captions ; 字幕" : "");
       case TYPE -> s.type().label() + " " + s.type().id();
       case ABSTRACT -> s.abstractText() + "\n" + s.summary();
     };

@@ -75,8 +75,9 @@ final class Spelling {
     }
     List<FuzzyDictionary.Candidate> near = new ArrayList<>(vocabulary.near(w, maxEdits(w)));
     if (w.length() == 4) {
-      // Adding or dropping a letter of a four-letter word makes another word ("quic", "quick"): only swaps count.
-      near.removeIf(c -> c.word().length() != 4);
+      // Adding or dropping a letter of a four-letter word makes another word ("quic", "quick"): only swaps
+      // count, and a dropped letter of a name that is no English word ("kafa" for "kafka").
+      near.removeIf(c -> c.word().length() != 4 && (c.word().length() != 5 || EnglishWords.contains(c.word())));
     }
     if (!near.isEmpty()) {
       near.sort(closestFirst(index));

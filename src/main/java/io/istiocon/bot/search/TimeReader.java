@@ -28,7 +28,7 @@ final class TimeReader {
   private static final Set<String> RUNNING = Set.of("live", "happening", "running", "streaming", "airing", "playing",
       "showing", "ongoing", "underway", "progress", "正在", "在播", "进行");
   private static final Set<String> NOW = Set.of("now", "currently", "presently", "现在", "目前", "当前");
-  private static final Set<String> STILL = Set.of("still", "left", "remaining", "yet", "until", "till", "rest");
+  private static final Set<String> STILL = Set.of("still", "left", "remaining", "yet", "until", "till", "rest", "else");
 
   /** Parts of the day: [from, to) in local time; a "to" before "from" runs past midnight. */
   private record Part(LocalTime from, LocalTime to, boolean pm) {}
@@ -190,6 +190,8 @@ final class TimeReader {
   private static final Set<String> FIRST_PERSON = Set.of("i", "we", "our", "my", "us", "me");
   /** "we're", "i'm", "we've" as folded, and "are"/"am" after a first person. */
   private static final Set<String> FIRST_PERSON_BE = Set.of("were", "im", "weve", "ive");
+  private static final Set<String> ON_AIR = Set.of("on", "live", "playing", "showing", "streaming", "happening",
+      "running", "airing");
   private static final Set<String> PAST_VERBS = Set.of("went", "became", "got", "came", "built", "made", "began",
       "wrote", "found", "gave", "took", "ran", "broke", "saw", "spoke", "told", "said", "did");
 
@@ -211,6 +213,10 @@ final class TimeReader {
           || FIRST_PERSON.contains(w.at(i - 1)) && !w.clauseStart(i)
           || !w.clauseStart(i) && (FIRST_PERSON_BE.contains(w.at(i - 1))
           || Set.of("are", "am").contains(w.at(i - 1)) && FIRST_PERSON.contains(w.at(i - 2))));
+      if (end == i + 1 && Set.of("and", "but", "so", "yet").contains(w.at(i - 1)) && !w.at(i + 1).isEmpty()
+          && !w.clauseStart(i + 1) && !ON_AIR.contains(w.at(i + 1))) {
+        story = true; // "we built our own years ago and now want to switch"
+      }
       if (w.at(i).equals("later") && (PAST_VERBS.contains(w.at(i + 1))
           || w.at(i + 1).endsWith("ed") && w.at(i + 1).length() > 4 && !w.at(i + 1).equals("scheduled"))) {
         end = i + 1;
@@ -273,6 +279,8 @@ final class TimeReader {
 
   private static void readNext(Words w) {
     w.takeSeq("as", "soon", "as"); // "as soon as sidecars are injected" says nothing about the time
+    w.takeSeq("anytime", "soon"); // "not moving to k8s anytime soon"
+    w.takeSeq("any", "time", "soon");
     boolean next = takeHowLong(w) | takeUpcoming(w) | w.takeAny("afterwards", "接下来", "soon") | w.takeSeq("coming", "up")
         | w.takeSeq("up", "next") | w.takeSeq("after", "this") | w.takeSeq("after", "that");
     for (int i = 0; i < w.size(); i++) {

@@ -65,12 +65,13 @@ final class TypeWords {
     }
     for (String[] seq : new String[][] {{"user", "spotlight"}, {"user", "spotlights"}, {"hands", "on"},
         {"networking", "event"}, {"networking", "events"}, {"technical", "talk"}, {"technical", "talks"},
-        {"tech", "talk"}, {"tech", "talks"}}) {
+        {"tech", "talk"}, {"tech", "talks"}, {"hang", "out"}, {"hangout"}, {"meet", "people"}, {"meet", "other"},
+        {"mingle"}, {"socialize"}, {"socialise"}, {"happy", "hour"}}) {
       int at = w.find(seq);
       if (at >= 0) {
         w.take(at, at + seq.length);
         add(w, at, seq[0].equals("user") ? SessionType.SPOTLIGHT : seq[0].equals("hands") ? SessionType.WORKSHOP
-            : seq[0].equals("networking") ? SessionType.SOCIAL : SessionType.TALK);
+            : seq[0].equals("tech") || seq[0].equals("technical") ? SessionType.TALK : SessionType.SOCIAL);
       }
     }
     for (int i = 0; i < w.size(); i++) {

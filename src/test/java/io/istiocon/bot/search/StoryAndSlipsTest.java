@@ -51,6 +51,8 @@ class StoryAndSlipsTest {
       "we are currently running consul, is there a migration story?",
       "companies that built their own envoy control plane and later switched over to istio",
       "last minor bump broke ingress for 2 hours, how are releases qualified?",
+      "we built our own envoy control plane years ago and now want to switch to istio",
+      "we have tons of workloads on plain vms that aren't moving to k8s anytime soon",
   })
   void story_timeWordsOfTheAskersOwnStoryAreNoTime(String question) {
     assertTrue(when(question).isAny(), question + " -> " + when(question));
@@ -62,6 +64,44 @@ class StoryAndSlipsTest {
     assertEquals(When.Kind.NOW, when("i'm free right now, anything?").around().kind());
     assertEquals(When.Kind.LATER_TODAY, when("anything scheduled later?").around().kind());
     assertEquals(When.Kind.SPAN, when("was afk for half an hour, what happened").around().kind());
+  }
+
+  @Test
+  void else_meansWhatIsLeft() {
+    When lunch = when("anything else before lunch?");
+    assertEquals(When.Clip.FROM_NOW, lunch.clip());
+  }
+
+  @Test
+  void socialWords_nameTheSocialSessions() {
+    assertEquals(Set.of(SessionType.SOCIAL), parser.parse("where can i hang out and meet people").types());
+    assertEquals(List.of("dn", "fn"), ids("where can i hang out and meet people", WEDNESDAY_0830_PT, null));
+  }
+
+  @Test
+  void language_unstatedMayBeTheOneAskedFor() {
+    Answer answer = engine.answer(real, "chinese keynotes", WEDNESDAY_0830_PT);
+    assertEquals(List.of("b1k", "e1k"), answer.hits().stream().map(h -> h.session().id()).toList());
+    assertTrue(answer.notes().contains("No session is listed in Chinese; these do not say which language they are in."),
+        answer.notes().toString());
+    assertEquals(List.of("b1k", "e1k"), ids("anything subtitled?", WEDNESDAY_0830_PT, null));
+  }
+
+  @Test
+  void missed_onATopicIsTheBestMatch() {
+    assertEquals("d8p", ids("did i miss the auth policies deep dive?", Instant.parse("2021-02-24T21:30:00Z"), null).get(0));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" finds {1}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "is the company that makes jira speaking at all?  | c1s",
+      "anything from the turbotax people                | a5a",
+      "the japanese flea market app's talk              | g6a",
+      "the indonesian ride hailing company, when are they on | f9t3",
+      "apache kafa + istio?                             | g4p",
+  })
+  void companies_byWhatPeopleKnowThemFor(String question, String first) {
+    assertEquals(first, ids(question, WEDNESDAY_0830_PT, null).get(0), question);
   }
 
   @Test
