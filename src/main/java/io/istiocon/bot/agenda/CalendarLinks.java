@@ -84,7 +84,8 @@ public final class CalendarLinks {
       } else if (uri.getHost() == null) {
         problem = "must name a host";
       } else if (uri.getRawUserInfo() != null) {
-        problem = "must not hold a user name or password";
+        // Not repeated: the part before @ may be a password.
+        throw new IllegalArgumentException("must not hold a user name or password, like " + EXAMPLE);
       } else if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
         problem = "must not have a query (?...) or fragment (#...)";
       } else {
