@@ -1,6 +1,8 @@
 package io.istiocon.bot;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.istiocon.bot.agenda.CalendarLinks;
+import io.istiocon.bot.calendar.CalendarServlet;
 import io.istiocon.bot.catalog.Problem;
 import io.istiocon.bot.docs.DocLinks;
 import io.istiocon.bot.files.CatalogReader;
@@ -14,11 +16,14 @@ import io.istiocon.bot.slack.Settings;
 import io.istiocon.bot.slack.SlackBot;
 import io.istiocon.bot.slack.Sleeper;
 import io.istiocon.bot.slack.StartException;
+import io.istiocon.bot.store.JdbcAgendaStore;
+import io.istiocon.bot.store.StoreSettingsException;
 import io.istiocon.bot.web.HttpServer;
 import io.istiocon.bot.web.MetricsServlet;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * Runs {@code serve}: wires the live catalog, the answer service, the metrics, the HTTP server and
  * the Slack app together, and takes them apart in order. Slack's requests come to
  * {@code /slack/events} or over Socket Mode (the HTTP server then serves only the health endpoints
- * and {@code /metrics}). On SIGTERM (or Ctrl-C) it stops taking requests, lets the ones in progress
+ * and {@code /metrics}); with {@code PUBLIC_URL} set, it also serves calendar feeds at
+ * {@code /calendar/<token>.ics}. On SIGTERM (or Ctrl-C) it stops taking requests, lets the ones in progress
  * and the answers being posted finish for at most {@link #DRAIN}, and exits 0 (1 if it had to cut
  * some off).
  */
@@ -71,6 +77,8 @@ public final class Server implements AutoCloseable {
   private LiveCatalog catalog;
   private SlackBot slack;
   private HttpServer http;
+  private JdbcAgendaStore store;
+  private CalendarLinks calendarLinks;
 
   private Server(ExecutorService answering) {
     this.answering = answering;
@@ -78,9 +86,14 @@ public final class Server implements AutoCloseable {
 
   /** Checks the tokens with Slack, loads the catalog and starts serving; the exception says what to fix. */
   public static Server start(Settings settings, Options options) throws StartException {
+    return start(settings, options, Optional.empty());
+  }
+
+  /** Starts serving as {@link #start(Settings, Options)} does, with calendar feeds when {@code calendar} is present. */
+  public static Server start(Settings settings, Options options, Optional<CalendarSettings> calendar) throws StartException {
     Server server = new Server(options.answering());
     try {
-      server.run(settings, options);
+      server.run(settings, options, calendar);
       return server;
     } catch (StartException | RuntimeException e) {
       server.shutdown(Duration.ZERO);
@@ -88,7 +101,7 @@ public final class Server implements AutoCloseable {
     }
   }
 
-  private void run(Settings settings, Options options) throws StartException {
+  private void run(Settings settings, Options options, Optional<CalendarSettings> calendar) throws StartException {
     if (!Files.isDirectory(settings.catalogDir()) && !Files.isRegularFile(settings.catalogDir())) {
       throw new StartException("CATALOG_DIR " + settings.catalogDir() + " does not exist: point it at the folder "
           + "with the catalog files (default ./catalog); " + Settings.SEE);
@@ -125,6 +138,9 @@ public final class Server implements AutoCloseable {
     if (!settings.socketMode()) {
       http.mount("/slack/events", slack.events());
     }
+    if (calendar.isPresent()) {
+      mountCalendar(calendar.get(), options.clock());
+    }
     try {
       http.start();
     } catch (IOException e) {
@@ -142,6 +158,23 @@ public final class Server implements AutoCloseable {
     log.info("serving {} mode as {}; health on port {}", settings.socketMode() ? "Socket Mode" : "HTTP", slack.identity(),
         http.port());
     metrics.bindJvm();
+  }
+
+  /** Opens the store and mounts the feeds; {@link #calendarLinks()} hands out their links. */
+  private void mountCalendar(CalendarSettings calendar, Clock clock) throws StartException {
+    try {
+      store = JdbcAgendaStore.open(calendar.store());
+    } catch (StoreSettingsException e) {
+      throw new StartException(e.getMessage());
+    }
+    calendarLinks = new CalendarLinks(store, calendar.publicUrl(), new SecureRandom(), clock);
+    http.mountUnder(CalendarLinks.FEED_FOLDER, new CalendarServlet(calendarLinks, store, store, () -> catalog.current(), clock));
+    log.info("calendar feeds at {}{}/<token>.ics, store: {}", calendar.publicUrl(), CalendarLinks.FEED_FOLDER, store);
+  }
+
+  /** Returns the calendar feed links, which "my agenda" shows; empty when {@code PUBLIC_URL} is not set. */
+  public Optional<CalendarLinks> calendarLinks() {
+    return Optional.ofNullable(calendarLinks);
   }
 
   /** Returns the HTTP port (the chosen one when {@code PORT} is 0). */
@@ -180,6 +213,9 @@ public final class Server implements AutoCloseable {
     drained &= drainAnswers(remaining(deadline));
     if (slack != null) {
       slack.close();
+    }
+    if (store != null) {
+      store.close();
     }
     if (catalog != null) {
       catalog.close();
@@ -234,7 +270,8 @@ public final class Server implements AutoCloseable {
       checkLogFormat(env);
       Settings settings = Settings.fromEnv(env);
       Optional<Imports.Polling> feeds = Imports.feeds(env, settings.catalogDir());
-      try (Server server = start(settings, Options.production())) {
+      Optional<CalendarSettings> calendar = CalendarSettings.fromEnv(env);
+      try (Server server = start(settings, Options.production(), calendar)) {
         feeds.ifPresent(Imports.Polling::start);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "shutdown"));
         out.println("istiocon-bot: " + (settings.socketMode()
