@@ -132,6 +132,9 @@ public final class Server implements AutoCloseable {
     // milliseconds off the start-up on two cores. Not before the tokens are checked: a refused
     // token must stop serve with its one line and nothing else.
     scheduler.execute(catalog::current);
+    if (calendar.isPresent()) {
+      openCalendar(calendar.get(), options.clock()); // before Slack, which hands out the links
+    }
     slack.start(answers, options.clock(), options.ticker(), options.sleeper(), answering);
     http = new HttpServer(options.host(), settings.port(), () -> readiness(catalog.current()));
     http.mount("/metrics", new MetricsServlet(metrics::scrape));
@@ -139,7 +142,9 @@ public final class Server implements AutoCloseable {
       http.mount("/slack/events", slack.events());
     }
     if (calendar.isPresent()) {
-      mountCalendar(calendar.get(), options.clock());
+      http.mountUnder(CalendarLinks.FEED_FOLDER,
+          new CalendarServlet(calendarLinks, store, store, () -> catalog.current(), options.clock()));
+      log.info("calendar feeds at {}{}/<token>.ics, kept in {}", calendar.get().publicUrl(), CalendarLinks.FEED_FOLDER, store);
     }
     try {
       http.start();
@@ -160,16 +165,14 @@ public final class Server implements AutoCloseable {
     metrics.bindJvm();
   }
 
-  /** Opens the store and mounts the feeds; {@link #calendarLinks()} hands out their links. */
-  private void mountCalendar(CalendarSettings calendar, Clock clock) throws StartException {
+  /** Opens the store the feeds' links live in; {@link #calendarLinks()} hands them out. */
+  private void openCalendar(CalendarSettings calendar, Clock clock) throws StartException {
     try {
       store = JdbcAgendaStore.open(calendar.store());
     } catch (StoreSettingsException e) {
       throw new StartException(e.getMessage());
     }
     calendarLinks = new CalendarLinks(store, calendar.publicUrl(), new SecureRandom(), clock);
-    http.mountUnder(CalendarLinks.FEED_FOLDER, new CalendarServlet(calendarLinks, store, store, () -> catalog.current(), clock));
-    log.info("calendar feeds at {}{}/<token>.ics, store: {}", calendar.publicUrl(), CalendarLinks.FEED_FOLDER, store);
   }
 
   /** Returns the calendar feed links, which "my agenda" shows; empty when {@code PUBLIC_URL} is not set. */
