@@ -27,7 +27,11 @@ WORKDIR /app
 COPY --from=build /build/target/istiocon-bot.jar /app/istiocon-bot.jar
 # The bundled catalog; mounting a volume or a ConfigMap at CATALOG_DIR replaces it (and edits there go live).
 COPY catalog/ /app/catalog/
+# The agenda's SQLite file lives in DATA_DIR when DATABASE_URL is not set (docs/operations.md#storage).
+# The folder belongs to the bot's user, so the volume Docker makes from it starts writable.
+RUN mkdir /app/data && chown 10001:10001 /app/data
 ENV CATALOG_DIR=/app/catalog \
+    DATA_DIR=/app/data \
     PORT=3000
 # Class data sharing: a training start records the classes serve loads and links (the Slack client,
 # logging, the catalog reader) into an archive that every start then maps instead of loading and
@@ -38,6 +42,10 @@ ENV CATALOG_DIR=/app/catalog \
 RUN SLACK_BOT_TOKEN=xoxb-training SLACK_SIGNING_SECRET=training SLACK_API_URL=http://127.0.0.1:9/api/ \
     java -XX:ArchiveClassesAtExit=/app/istiocon-bot.jsa -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar /app/istiocon-bot.jar serve; \
     test -s /app/istiocon-bot.jsa && rm -rf /tmp/hsperfdata_*
+# Saved agendas outlive the container: mount a volume here (docker run -v istiocon-data:/app/data), or
+# set DATABASE_URL to keep them in PostgreSQL instead. Declared after every RUN, which would not keep
+# what it wrote here.
+VOLUME /app/data
 # A numeric user, so Kubernetes' runAsNonRoot can verify it without an /etc/passwd entry.
 USER 10001:10001
 EXPOSE 3000

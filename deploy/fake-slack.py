@@ -5,7 +5,8 @@
 
 Listens on a free loopback port and prints it as the first line of stdout. Answers auth.test as a
 bot user, chat.postMessage, views.publish and response_url posts with ok, and appends one line
-"METHOD PATH" per request to LOG_FILE. It never reaches the real Slack.
+"METHOD PATH" per request to LOG_FILE (for a response_url post, followed by its JSON body on the
+same line). It never reaches the real Slack.
 """
 import http.server
 import json
@@ -19,9 +20,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        data = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        reply = "" if self.path.startswith("/api/") else " " + data.decode("utf-8").replace("\n", " ")
         with open(sys.argv[1], "a", encoding="utf-8") as log:
-            log.write("POST %s\n" % self.path)
+            log.write("POST %s%s\n" % (self.path, reply))
         if self.path == "/api/auth.test":
             body = AUTH
         elif self.path == "/api/chat.postMessage":

@@ -8,7 +8,8 @@ stage COPYs (the jar, the catalog) are replaced by where they are in this checko
   deploy/image-command.py [--catalog DIR]
 
 Output, one item per line: "user UID:GID", "expose PORT", "env NAME=VALUE", then "arg VALUE" for
-each word of ENTRYPOINT followed by CMD. --catalog replaces CATALOG_DIR.
+each word of ENTRYPOINT followed by CMD. --catalog replaces CATALOG_DIR; other paths under the
+image's WORKDIR that nothing is copied to (DATA_DIR) are mapped into WORK.
 """
 import json
 import os
@@ -100,10 +101,10 @@ def main(argv):
             return word
         return name + eq + path
 
+    for name in env:
+        env[name] = local(env[name])  # CATALOG_DIR to this checkout's catalog, DATA_DIR into WORK
     if catalog is not None:
         env["CATALOG_DIR"] = catalog
-    elif env.get("CATALOG_DIR") in copies:
-        env["CATALOG_DIR"] = copies[env["CATALOG_DIR"]]
     print("user", user)
     print("expose", expose)
     for name, value in env.items():

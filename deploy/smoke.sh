@@ -5,7 +5,8 @@
 # the catalog at CATALOG_DIR. A fake Slack Web API on
 # 127.0.0.1 answers auth.test. It checks /healthz and /readyz, answers a signed slash command with
 # tools/slack-curl.sh, refuses a badly signed one, checks /metrics and the JSON logs, then sends
-# SIGTERM and expects exit code 0.
+# SIGTERM and expects exit code 0. The agenda is kept in a SQLite file in DATA_DIR, the image's
+# volume: a folder of its own here, owned by the image's user as a fresh volume is.
 #
 #   mvn -q -B package -DskipTests && deploy/smoke.sh
 #
@@ -83,6 +84,13 @@ if [[ $(id -u) == 0 && -n $user ]] && command -v setpriv >/dev/null; then
   as_user=(setpriv "--reuid=${user%%:*}" "--regid=${user##*:}" --clear-groups)
 fi
 
+# The data volume: the image's DATA_DIR belongs to its user, so a fresh volume there is writable.
+data_dir=''
+for pair in "${env_vars[@]}"; do [[ $pair != DATA_DIR=* ]] || data_dir=${pair#DATA_DIR=}; done
+[[ -n $data_dir ]] || fail "the Dockerfile sets no DATA_DIR"
+mkdir -p "$data_dir"
+if [[ ${#as_user[@]} -gt 0 ]]; then chown "$user" "$data_dir"; fi
+
 # The image's user can always read the image's jar; it may not be able to read this checkout (a
 # clone inside a private mktemp -d folder, mode 700). So the jar runs from a readable copy in
 # $work, as the catalog does.
@@ -127,17 +135,25 @@ for expected in '"response_type":"ephemeral"' 'Accelerate istio-cni with ebpf' '
 done
 pass "signed /istiocon ebpf talks: 200 with the talk card (title, video, slides, Share button)"
 
+RESPONSE_URL="http://127.0.0.1:$slack_port/respond/agenda" SLACK_SIGNING_SECRET=$secret \
+  tools/slack-curl.sh "my agenda" "http://127.0.0.1:$port/slack/events" >/dev/null
+wait_for 100 grep -q '^POST /respond/agenda ' "$work/slack.log" || fail "no answer to /istiocon my agenda at its response_url"
+grep '^POST /respond/agenda ' "$work/slack.log" | grep -q 'Your agenda is empty' \
+  || fail "/istiocon my agenda did not read the agenda store: $(grep '^POST /respond/agenda ' "$work/slack.log")"
+[[ -s $data_dir/agenda.db ]] || fail "no SQLite file in DATA_DIR $data_dir"
+pass "signed /istiocon my agenda: answered from the SQLite file in DATA_DIR, as the image's user"
+
 refused=$(SLACK_SIGNING_SECRET=wrong-secret tools/slack-curl.sh "ebpf talks" "http://127.0.0.1:$port/slack/events")
 [[ $refused == *$'\nHTTP 401' ]] || fail "a wrongly signed command was not refused with 401: $refused"
 pass "wrongly signed command: 401"
 
 metrics=$(curl -sf "http://127.0.0.1:$port/metrics") || fail "/metrics did not answer 200"
-for series in 'istiocon_requests_total{kind="slash_command",outcome="answered"} 1.0' \
+for series in 'istiocon_requests_total{kind="slash_command",outcome="answered"} 2.0' \
     'istiocon_requests_total{kind="slash_command",outcome="rejected"} 1.0' \
     'istiocon_catalog_sessions 67.0' 'istiocon_slack_api_calls_total{method="auth.test"} 1.0'; do
   grep -qF "$series" <<<"$metrics" || fail "/metrics has no line $series"
 done
-pass "/metrics counts the answered and the rejected command, the catalog and auth.test"
+pass "/metrics counts the two answered commands and the rejected one, the catalog and auth.test"
 
 kill -TERM "$bot_pid"
 stopped=$(date +%s%N)

@@ -10,6 +10,7 @@ import io.istiocon.bot.files.LiveCatalog;
 import io.istiocon.bot.ops.LogEncoder;
 import io.istiocon.bot.ops.Metrics;
 import io.istiocon.bot.search.QueryEngine;
+import io.istiocon.bot.service.AgendaService;
 import io.istiocon.bot.service.AnswerService;
 import io.istiocon.bot.service.CatalogSnapshot;
 import io.istiocon.bot.slack.Settings;
@@ -17,11 +18,13 @@ import io.istiocon.bot.slack.SlackBot;
 import io.istiocon.bot.slack.Sleeper;
 import io.istiocon.bot.slack.StartException;
 import io.istiocon.bot.store.JdbcAgendaStore;
+import io.istiocon.bot.store.StoreSettings;
 import io.istiocon.bot.store.StoreSettingsException;
 import io.istiocon.bot.web.HttpServer;
 import io.istiocon.bot.web.MetricsServlet;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -39,8 +42,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@code serve}: wires the live catalog, the answer service, the metrics, the HTTP server and
- * the Slack app together, and takes them apart in order. Slack's requests come to
+ * Runs {@code serve}: wires the live catalog, the answer service, the agenda store, the metrics, the
+ * HTTP server and the Slack app together, and takes them apart in order. Slack's requests come to
  * {@code /slack/events} or over Socket Mode (the HTTP server then serves only the health endpoints
  * and {@code /metrics}); with {@code PUBLIC_URL} set, it also serves calendar feeds at
  * {@code /calendar/<token>.ics}. On SIGTERM (or Ctrl-C) it stops taking requests, lets the ones in progress
@@ -55,6 +58,8 @@ public final class Server implements AutoCloseable {
   static final Duration POLL = Duration.ofSeconds(1);
   /** Answers kept for repeated questions. */
   static final int CACHED_ANSWERS = 10_000;
+  /** How often expired claims are deleted; each is kept {@link AgendaService#CLAIMS_KEPT}, so at most this longer. */
+  static final Duration PRUNE = Duration.ofMinutes(10);
   private static final int OK = 0;
   private static final int CUT_OFF = 1;
   private static final int BAD_SETTINGS = 2;
@@ -74,26 +79,31 @@ public final class Server implements AutoCloseable {
   private final ExecutorService answering;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private ScheduledExecutorService scheduler;
+  private ExecutorService lookups;
+  private JdbcAgendaStore store;
+  private CalendarLinks calendarLinks;
   private LiveCatalog catalog;
   private SlackBot slack;
   private HttpServer http;
-  private JdbcAgendaStore store;
-  private CalendarLinks calendarLinks;
 
   private Server(ExecutorService answering) {
     this.answering = answering;
   }
 
-  /** Checks the tokens with Slack, loads the catalog and starts serving; the exception says what to fix. */
-  public static Server start(Settings settings, Options options) throws StartException {
-    return start(settings, options, Optional.empty());
+  /**
+   * Checks the tokens with Slack, opens the agenda store, loads the catalog and starts serving; the
+   * exception says what to fix.
+   */
+  public static Server start(Settings settings, StoreSettings stored, Options options) throws StartException {
+    return start(settings, stored, Optional.empty(), options);
   }
 
-  /** Starts serving as {@link #start(Settings, Options)} does, with calendar feeds when {@code calendar} is present. */
-  public static Server start(Settings settings, Options options, Optional<CalendarSettings> calendar) throws StartException {
+  /** Starts as {@link #start(Settings, StoreSettings, Options)} does, and serves calendar feeds when {@code publicUrl} is present. */
+  public static Server start(Settings settings, StoreSettings stored, Optional<URI> publicUrl, Options options)
+      throws StartException {
     Server server = new Server(options.answering());
     try {
-      server.run(settings, options, calendar);
+      server.run(settings, stored, publicUrl, options);
       return server;
     } catch (StartException | RuntimeException e) {
       server.shutdown(Duration.ZERO);
@@ -101,7 +111,7 @@ public final class Server implements AutoCloseable {
     }
   }
 
-  private void run(Settings settings, Options options, Optional<CalendarSettings> calendar) throws StartException {
+  private void run(Settings settings, StoreSettings stored, Optional<URI> publicUrl, Options options) throws StartException {
     if (!Files.isDirectory(settings.catalogDir()) && !Files.isRegularFile(settings.catalogDir())) {
       throw new StartException("CATALOG_DIR " + settings.catalogDir() + " does not exist: point it at the folder "
           + "with the catalog files (default ./catalog); " + Settings.SEE);
@@ -132,19 +142,25 @@ public final class Server implements AutoCloseable {
     // milliseconds off the start-up on two cores. Not before the tokens are checked: a refused
     // token must stop serve with its one line and nothing else.
     scheduler.execute(catalog::current);
-    if (calendar.isPresent()) {
-      openCalendar(calendar.get(), options.clock()); // before Slack, which hands out the links
-    }
-    slack.start(answers, options.clock(), options.ticker(), options.sleeper(), answering);
+    store = open(stored); // while the catalog loads
+    calendarLinks = publicUrl.map(url -> new CalendarLinks(store, url, new SecureRandom(), options.clock())).orElse(null);
+    lookups = Executors.newFixedThreadPool(2, r -> {
+      Thread t = new Thread(r, "agenda-lookup");
+      t.setDaemon(true);
+      return t;
+    });
+    AgendaService agenda = new AgendaService(store, () -> catalog.current().catalog(), options.clock(), options.ticker(),
+        lookups, metrics::storeError);
+    slack.start(answers, agenda, options.clock(), options.ticker(), options.sleeper(), answering);
     http = new HttpServer(options.host(), settings.port(), () -> readiness(catalog.current()));
     http.mount("/metrics", new MetricsServlet(metrics::scrape));
     if (!settings.socketMode()) {
       http.mount("/slack/events", slack.events());
     }
-    if (calendar.isPresent()) {
+    if (calendarLinks != null) {
       http.mountUnder(CalendarLinks.FEED_FOLDER,
           new CalendarServlet(calendarLinks, store, store, () -> catalog.current(), options.clock()));
-      log.info("calendar feeds at {}{}/<token>.ics, kept in {}", calendar.get().publicUrl(), CalendarLinks.FEED_FOLDER, store);
+      log.info("calendar feeds at {}{}/<token>.ics", publicUrl.get(), CalendarLinks.FEED_FOLDER);
     }
     try {
       http.start();
@@ -157,22 +173,13 @@ public final class Server implements AutoCloseable {
           settings.catalogDir(), first.problems().size());
     }
     catalog.start(scheduler);
+    scheduler.scheduleWithFixedDelay(agenda::pruneClaims, PRUNE.toMillis(), PRUNE.toMillis(), TimeUnit.MILLISECONDS);
     if (settings.socketMode()) {
       slack.connectSocketMode();
     }
-    log.info("serving {} mode as {}; health on port {}", settings.socketMode() ? "Socket Mode" : "HTTP", slack.identity(),
-        http.port());
+    log.info("serving {} mode as {}; health on port {}; agenda in {}", settings.socketMode() ? "Socket Mode" : "HTTP",
+        slack.identity(), http.port(), store);
     metrics.bindJvm();
-  }
-
-  /** Opens the store the feeds' links live in; {@link #calendarLinks()} hands them out. */
-  private void openCalendar(CalendarSettings calendar, Clock clock) throws StartException {
-    try {
-      store = JdbcAgendaStore.open(calendar.store());
-    } catch (StoreSettingsException e) {
-      throw new StartException(e.getMessage());
-    }
-    calendarLinks = new CalendarLinks(store, calendar.publicUrl(), new SecureRandom(), clock);
   }
 
   /** Returns the calendar feed links, which "my agenda" shows; empty when {@code PUBLIC_URL} is not set. */
@@ -217,6 +224,9 @@ public final class Server implements AutoCloseable {
     if (slack != null) {
       slack.close();
     }
+    if (lookups != null) {
+      lookups.shutdownNow();
+    }
     if (store != null) {
       store.close();
     }
@@ -252,6 +262,14 @@ public final class Server implements AutoCloseable {
     return false;
   }
 
+  private static JdbcAgendaStore open(StoreSettings stored) throws StartException {
+    try {
+      return JdbcAgendaStore.open(stored);
+    } catch (StoreSettingsException e) {
+      throw new StartException(e.getMessage());
+    }
+  }
+
   private static Duration remaining(long deadline) {
     return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
   }
@@ -272,9 +290,10 @@ public final class Server implements AutoCloseable {
     try {
       checkLogFormat(env);
       Settings settings = Settings.fromEnv(env);
+      StoreSettings stored = StoreSettings.fromEnv(env);
+      Optional<URI> publicUrl = PublicUrl.fromEnv(env);
       Optional<Imports.Polling> feeds = Imports.feeds(env, settings.catalogDir());
-      Optional<CalendarSettings> calendar = CalendarSettings.fromEnv(env);
-      try (Server server = start(settings, Options.production(), calendar)) {
+      try (Server server = start(settings, stored, publicUrl, Options.production())) {
         feeds.ifPresent(Imports.Polling::start);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "shutdown"));
         out.println("istiocon-bot: " + (settings.socketMode()
@@ -284,7 +303,7 @@ public final class Server implements AutoCloseable {
         server.join();
         return OK;
       }
-    } catch (StartException e) {
+    } catch (StartException | StoreSettingsException e) {
       err.println("istiocon-bot: " + e.getMessage());
       return BAD_SETTINGS;
     } catch (InterruptedException e) {

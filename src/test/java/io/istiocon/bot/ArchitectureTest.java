@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ArchitectureTest {
   private static final String BOT = "io.istiocon.bot";
-  private static final List<String> ADAPTERS = List.of("cli", "slack", "web", "files", "importer", "calendar");
+  private static final List<String> ADAPTERS = List.of("cli", "slack", "web", "files", "importer", "store", "calendar");
   private static JavaClasses production;
 
   @BeforeAll
@@ -96,7 +96,7 @@ class ArchitectureTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"cli", "slack", "web", "files", "importer", "calendar"})
+  @ValueSource(strings = {"cli", "slack", "web", "files", "importer", "store", "calendar"})
   void adapter_doesNotDependOnAnotherAdapter(String adapter) {
     String[] others = ADAPTERS.stream().filter(a -> !a.equals(adapter)).map(a -> BOT + "." + a + "..").toArray(String[]::new);
     noClasses().that().resideInAPackage(BOT + "." + adapter + "..")

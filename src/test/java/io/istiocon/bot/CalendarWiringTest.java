@@ -36,10 +36,10 @@ class CalendarWiringTest {
   Path dir;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private static Server start(FakeSlack slack, Optional<CalendarSettings> calendar) throws StartException {
-    return Server.start(Settings.fromEnv(RunningBot.env(slack, Path.of("catalog"))),
+  private Server start(FakeSlack slack, Optional<URI> publicUrl) throws StartException {
+    return Server.start(Settings.fromEnv(RunningBot.env(slack, Path.of("catalog"))), StoreSettings.sqlite(dir), publicUrl,
         new Server.Options("127.0.0.1", Clock.fixed(RunningBot.NOW, ZoneOffset.UTC), new FakeTicker(), new RecordingSleeper(),
-            Executors.newSingleThreadExecutor()), calendar);
+            Executors.newSingleThreadExecutor()));
   }
 
   private HttpResponse<String> get(Server server, String path) throws Exception {
@@ -48,10 +48,12 @@ class CalendarWiringTest {
   }
 
   @Test
-  void withPublicUrl_theFeedIsServed_forLinksTheServerHandsOut() throws Exception {
-    CalendarSettings calendar = new CalendarSettings(URI.create("https://bot.example.org/"), StoreSettings.sqlite(dir));
-    try (FakeSlack slack = new FakeSlack(); Server server = start(slack, Optional.of(calendar))) {
+  void withPublicUrl_theFeedOfALinkTheServerHandsOut_showsTheSavedTalk() throws Exception {
+    try (FakeSlack slack = new FakeSlack(); Server server = start(slack, Optional.of(URI.create("https://bot.example.org")))) {
       URI feed = server.calendarLinks().orElseThrow().newLink("U1");
+      try (JdbcAgendaStore store = JdbcAgendaStore.open(StoreSettings.sqlite(dir))) {
+        store.save(new AgendaEntry("U1", "istiocon-2021", "a1k", RunningBot.NOW));
+      }
 
       HttpResponse<String> response = get(server, feed.getPath());
 
@@ -59,27 +61,13 @@ class CalendarWiringTest {
       assertEquals(200, response.statusCode(), response.body());
       assertEquals("text/calendar; charset=utf-8", response.headers().firstValue("Content-Type").orElse(""));
       assertTrue(response.body().contains("X-WR-CALNAME:IstioCon 2021 \u2014 my agenda"), response.body());
+      assertTrue(response.body().contains("\r\nUID:a1k@istiocon-2021.istiocon-bot\r\n"), response.body());
+      assertTrue(response.body().contains("\r\nSUMMARY:Welcome & opening keynote\r\n"), response.body());
     }
   }
 
   @Test
-  void withPublicUrl_aSavedTalkOfTheRealCatalogIsInTheFeed() throws Exception {
-    CalendarSettings calendar = new CalendarSettings(URI.create("https://bot.example.org"), StoreSettings.sqlite(dir));
-    try (FakeSlack slack = new FakeSlack(); Server server = start(slack, Optional.of(calendar))) {
-      URI feed = server.calendarLinks().orElseThrow().newLink("U1");
-      try (JdbcAgendaStore store = JdbcAgendaStore.open(StoreSettings.sqlite(dir))) {
-        store.save(new AgendaEntry("U1", "istiocon-2021", "a1k", RunningBot.NOW));
-      }
-
-      String body = get(server, feed.getPath()).body();
-
-      assertTrue(body.contains("\r\nUID:a1k@istiocon-2021.istiocon-bot\r\n"), body);
-      assertTrue(body.contains("\r\nSUMMARY:Welcome & opening keynote\r\n"), body);
-    }
-  }
-
-  @Test
-  void withoutPublicUrl_noFeedAndNoStore() throws Exception {
+  void withoutPublicUrl_noLinksAndNoFeed() throws Exception {
     try (FakeSlack slack = new FakeSlack(); Server server = start(slack, Optional.empty())) {
       assertTrue(server.calendarLinks().isEmpty());
       assertEquals(404, get(server, "/calendar/" + "A".repeat(43) + ".ics").statusCode());
@@ -87,34 +75,27 @@ class CalendarWiringTest {
   }
 
   @Test
-  void fromEnv_unset_isOff_set_readsTheStoreToo() throws Exception {
-    assertEquals(Optional.empty(), CalendarSettings.fromEnv(Map.of()));
-
-    CalendarSettings settings = CalendarSettings.fromEnv(Map.of("PUBLIC_URL", "https://bot.example.org/istiocon/",
-        "DATA_DIR", dir.toString())).orElseThrow();
-
-    assertEquals(URI.create("https://bot.example.org/istiocon"), settings.publicUrl());
-    assertEquals(StoreSettings.sqlite(dir), settings.store());
+  void fromEnv_unsetIsOff_setIsCheckedAndTrimmed() throws Exception {
+    assertEquals(Optional.empty(), PublicUrl.fromEnv(Map.of()));
+    assertEquals(Optional.of(URI.create("https://bot.example.org/istiocon")),
+        PublicUrl.fromEnv(Map.of("PUBLIC_URL", "https://bot.example.org/istiocon/")));
   }
 
   @Test
   void fromEnv_badValues_nameTheVariable() {
-    StartException bad = assertThrows(StartException.class, () -> CalendarSettings.fromEnv(Map.of("PUBLIC_URL", "bot.example.org")));
-    StartException empty = assertThrows(StartException.class, () -> CalendarSettings.fromEnv(Map.of("PUBLIC_URL", " ")));
-    StartException database = assertThrows(StartException.class,
-        () -> CalendarSettings.fromEnv(Map.of("PUBLIC_URL", "https://bot.example.org", "DATABASE_URL", "mysql://x/y")));
+    StartException bad = assertThrows(StartException.class, () -> PublicUrl.fromEnv(Map.of("PUBLIC_URL", "bot.example.org")));
+    StartException empty = assertThrows(StartException.class, () -> PublicUrl.fromEnv(Map.of("PUBLIC_URL", " ")));
 
     assertEquals("PUBLIC_URL must start with https:// (or http://), like https://bot.example.org, got \"bot.example.org\"; "
         + "set it to the bot's public base URL, or unset it to turn the calendar feed off; "
         + "see docs/operations.md#environment-variables", bad.getMessage());
     assertTrue(empty.getMessage().startsWith("PUBLIC_URL is set but empty"), empty.getMessage());
-    assertTrue(database.getMessage().startsWith("DATABASE_URL "), database.getMessage());
   }
 
   @Test
   void serve_badPublicUrl_exits2WithOneLineNamingIt() {
     Map<String, String> env = new HashMap<>(Map.of("SLACK_BOT_TOKEN", "xoxb-test", "SLACK_SIGNING_SECRET", "s",
-        "CATALOG_DIR", "catalog", "PUBLIC_URL", "https://bot.example.org/?calendar=1"));
+        "CATALOG_DIR", "catalog", "DATA_DIR", dir.toString(), "PUBLIC_URL", "https://bot.example.org/?calendar=1"));
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     int exit = Server.serve(env, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));

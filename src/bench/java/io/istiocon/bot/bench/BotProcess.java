@@ -41,6 +41,10 @@ final class BotProcess implements AutoCloseable {
       throws IOException, InterruptedException {
     Map<String, String> all = new HashMap<>(env);
     all.put("CATALOG_DIR", catalogDir.toString());
+    if (!all.containsKey("DATABASE_URL")) {
+      // The agenda's SQLite file in a folder of its own, not ./data in the checkout (left in /tmp; a few KB).
+      all.putIfAbsent("DATA_DIR", Files.createTempDirectory("istiocon-bench-data-").toString());
+    }
     return launch("the bot", jvmFlags, List.of("-jar", jar.toString(), "serve"), slackApiUrl, all, "/readyz");
   }
 

@@ -21,6 +21,11 @@ public record AgendaEntry(String userId, String conference, String session, Inst
     Objects.requireNonNull(savedAt, "savedAt");
   }
 
+  /** Returns the talk this entry saves. */
+  public TalkId talk() {
+    return new TalkId(conference, session);
+  }
+
   /** Returns whether this entry names the given talk. */
   public boolean isFor(String conference, String session) {
     return this.conference.equals(conference) && this.session.equals(session);

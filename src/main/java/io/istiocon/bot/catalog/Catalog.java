@@ -61,6 +61,11 @@ public record Catalog(long version, String digest, List<Conference> conferences)
     return Optional.empty();
   }
 
+  /** Finds a session by its conference's id and its own id. */
+  public Optional<Session> session(String conference, String id) {
+    return conference(conference).flatMap(c -> c.sessions().stream().filter(s -> s.id().equals(id)).findFirst());
+  }
+
   /** Returns the conference a session belongs to. */
   public Conference conferenceOf(Session session) {
     return conference(session.conference())

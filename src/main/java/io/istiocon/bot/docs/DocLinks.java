@@ -11,6 +11,8 @@ public final class DocLinks {
   public static final String CATALOG_FORMAT = "docs/catalog.md#catalog-format";
   /** The variables {@code serve} reads from the environment. */
   public static final String ENVIRONMENT = "docs/operations.md#environment-variables";
+  /** Where the agenda is kept (DATA_DIR or DATABASE_URL), and how to choose. */
+  public static final String STORAGE = "docs/operations.md#storage-sqlite-or-postgresql-and-how-to-choose";
   /** Log formats and fields. */
   public static final String LOGS = "docs/operations.md#logs";
   /** The {@code import} command and how each export format maps onto the catalog. */
@@ -22,7 +24,8 @@ public final class DocLinks {
   public static final String IMPORT_FEEDS = "docs/import.md#keeping-it-current";
 
   /** All the links above, for the test that checks them. */
-  public static final List<String> ALL = List.of(CATALOG_FORMAT, ENVIRONMENT, LOGS, IMPORT, IMPORT_TIME_ZONES, IMPORT_FEEDS);
+  public static final List<String> ALL = List.of(CATALOG_FORMAT, ENVIRONMENT, STORAGE, LOGS, IMPORT, IMPORT_TIME_ZONES,
+      IMPORT_FEEDS);
 
   private DocLinks() {}
 

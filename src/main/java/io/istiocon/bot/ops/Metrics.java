@@ -22,7 +22,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The bot's Prometheus metrics: Slack requests by kind and outcome, answer latency, the catalog
- * being served and its reloads, Slack Web API calls and errors by method, and the JVM basics.
+ * being served and its reloads, Slack Web API calls and errors by method, agenda store errors by
+ * operation, and the JVM basics.
  * Every method is cheap and thread-safe; none throws.
  */
 public final class Metrics implements AutoCloseable {
@@ -165,6 +166,19 @@ public final class Metrics implements AutoCloseable {
           .tag("method", method).tag("reason", error)
           .register(registry).increment();
     }
+  }
+
+  /**
+   * Counts one agenda store call that failed, or (for {@code claim}) that was skipped because the
+   * store had just failed.
+   *
+   * @param operation {@code save}, {@code remove}, {@code list}, {@code forget}, {@code claim} or {@code prune}
+   */
+  public void storeError(String operation) {
+    Counter.builder("istiocon.store.errors")
+        .description("Agenda store calls that failed (claims also when skipped while the store was failing)")
+        .tag("operation", operation)
+        .register(registry).increment();
   }
 
   /** Exposes a cache's hit and miss counts, read when scraped. */

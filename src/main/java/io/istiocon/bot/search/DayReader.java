@@ -3,6 +3,7 @@ package io.istiocon.bot.search;
 import java.time.DayOfWeek;
 import java.time.Month;
 import java.time.MonthDay;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -39,7 +40,12 @@ final class DayReader {
   private static final Pattern DAY_N = Pattern.compile("day(\\d{1,2})");
   private static final Pattern NUMBER = Pattern.compile("\\d{1,2}");
 
+  /** Words after an ordinal that make it a place in a ranking, not a day: "the 2nd most watched". */
+  private static final Set<String> RANKING = Set.of("most", "least", "biggest", "largest", "smallest", "longest",
+      "shortest", "best", "highest", "lowest", "busiest", "quietest", "earliest", "latest", "last", "popular");
+
   static void read(Words st) {
+    readWholeEvent(st);
     if (st.takeAny("today", "todays", "今天")) {
       st.days.add(DayRef.relative(0));
     }
@@ -117,7 +123,8 @@ final class DayReader {
       Matcher ordinal = ORDINAL.matcher(w);
       // "the 24th", "on the 25th": a day of the month; "2nd most watched", "1st istio.io contribution" are not
       boolean dayOfMonth = next.isEmpty() || MONTHS.containsKey(next) || next.equals("of")
-          || Set.of("the", "on").contains(st.at(i - 1)) && !TimeReader.SESSION_NOUNS.contains(next);
+          || Set.of("the", "on").contains(st.at(i - 1)) && !TimeReader.SESSION_NOUNS.contains(next)
+          && !RANKING.contains(next);
       if (ordinal.matches() && dayOfMonth && TypeWords.single(next) == null) {
         int dom = Integer.parseInt(ordinal.group(1));
         if (dom >= 1 && dom <= 31) {
@@ -125,6 +132,22 @@ final class DayReader {
           st.days.add(DayRef.dayOfMonth(dom));
         }
       }
+    }
+  }
+
+  /**
+   * Takes the words that name the whole event, no day in particular: "longest sessions of the week",
+   * "what did I miss this week", "the whole conference".
+   */
+  private static void readWholeEvent(Words st) {
+    for (String whole : List.of("week", "conference", "event", "conf")) {
+      boolean found = st.takeSeq("of", "the", whole) | st.takeSeq("the", "whole", whole)
+          | st.takeSeq("the", "entire", whole) | st.takeSeq("whole", whole) | st.takeSeq("entire", whole)
+          | st.takeSeq("all", whole) | st.takeSeq("all", "the", whole);
+      if (whole.equals("week")) {
+        found |= st.takeSeq("this", "week") | st.takeSeq("the", "week") | st.takeSeq("during", "the", "week");
+      }
+      st.wholeEvent |= found;
     }
   }
 

@@ -37,8 +37,11 @@ final class Explanations {
   }
 
   /** Says how corrected words were read: "Read “kafak” as “kafka”." */
-  static void readAs(List<Spelling.Correction> corrections, List<String> notes) {
+  static void readAs(List<Query.Respelling> respelled, List<Spelling.Correction> corrections, List<String> notes) {
     List<String> parts = new ArrayList<>();
+    for (Query.Respelling r : respelled) {
+      parts.add("\u201c" + r.from() + "\u201d as \u201c" + r.to() + "\u201d");
+    }
     for (Spelling.Correction c : corrections) {
       if (c.kind() == Spelling.Correction.Kind.TYPO || c.kind() == Spelling.Correction.Kind.SPLIT
           || c.kind() == Spelling.Correction.Kind.PREFIX) {

@@ -24,6 +24,8 @@ final class Filter {
   private final int[] excluded; // sorted session numbers, or null
   private final long minLength;
   private final long maxLength;
+  /** For "what did I miss": sessions still running after this second come after those over; else MAX_VALUE. */
+  private final long runningAfter;
 
   Filter(SearchIndex index, Query query, Instant now, ZoneId asker, int[] excluded) {
     this.query = query;
@@ -42,6 +44,10 @@ final class Filter {
       }
     }
     this.excluded = excluded;
+    When when = query.when();
+    boolean missed = when.clip() == When.Clip.TO_NOW
+        || when.around() != null && when.around().kind() == When.Kind.EARLIER_TODAY;
+    this.runningAfter = missed && query.order() == Query.Order.LATEST ? now.getEpochSecond() : Long.MAX_VALUE;
     if (query.length() == null) {
       this.minLength = -1;
       this.maxLength = Long.MAX_VALUE;
@@ -116,7 +122,7 @@ final class Filter {
   }
 
   private Ranker.Selection selection(SearchIndex index, int[] docs, int count) {
-    int[] sorted = sort(index, docs, count, query.order());
+    int[] sorted = sort(index, docs, count);
     List<Answer.Hit> out = new ArrayList<>(Math.min(sorted.length, Answer.MAX_HITS));
     for (int i = 0; i < sorted.length && out.size() < Answer.MAX_HITS; i++) {
       out.add(new Answer.Hit(index.doc(sorted[i]), 1.0));
@@ -125,16 +131,19 @@ final class Filter {
   }
 
   /**
-   * Sorts sessions in an order: program order, most or least watched (sessions without a figure
-   * last), latest first, or longest or shortest first; ties in program order.
+   * Sorts sessions in the question's order: program order, most or least watched (sessions without
+   * a figure last), latest first, or longest or shortest first; ties in program order. What was
+   * missed comes latest first, those over before those still running ("what did I just miss").
    */
-  static int[] sort(SearchIndex index, int[] docs, int count, Query.Order order) {
+  int[] sort(SearchIndex index, int[] docs, int count) {
+    Query.Order order = query.order();
     Schedule s = index.schedule();
     long[] keys = new long[count];
     int n = s.chronological().length;
     for (int i = 0; i < count; i++) {
       int d = docs[i];
-      keys[i] = (primary(s, d, order) << 32) | (order == Query.Order.LATEST ? n - 1 - s.chronoRank(d) : s.chronoRank(d));
+      long primary = s.end(d) > runningAfter ? 1 : primary(s, d, order);
+      keys[i] = (primary << 32) | (order == Query.Order.LATEST ? n - 1 - s.chronoRank(d) : s.chronoRank(d));
     }
     Arrays.sort(keys);
     int[] out = new int[count];

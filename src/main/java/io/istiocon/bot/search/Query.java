@@ -21,6 +21,7 @@ import java.util.Set;
  * @param pick the place of the one session wanted in that order ("the second spotlight"), or 0 for all
  * @param length the session length asked for ("the 2.5-hour lab"), or null
  * @param content topic words, in order, compound glue forms included
+ * @param respelled days and kinds of session read from misspellings, said in the answer
  */
 public record Query(
     String text,
@@ -37,7 +38,8 @@ public record Query(
     int pick,
     Duration length,
     Lead lead,
-    List<Text.Word> content) {
+    List<Text.Word> content,
+    List<Respelling> respelled) {
 
   public Query {
     types = Set.copyOf(types);
@@ -46,10 +48,14 @@ public record Query(
     notLanguages = Set.copyOf(notLanguages);
     notContent = List.copyOf(notContent);
     content = List.copyOf(content);
+    respelled = List.copyOf(respelled);
     if (pick < 0) {
       throw new IllegalArgumentException("pick must not be negative, got " + pick);
     }
   }
+
+  /** A misspelled day or kind of session, read as the word meant ("thursdy" as "thursday"). */
+  public record Respelling(String from, String to) {}
 
   /** The kind of question, for answers, logs and metrics. */
   public enum Intent {
@@ -99,30 +105,30 @@ public record Query(
    */
   public Query cacheKey() {
     return new Query("", normalized, truncated, intent, types, languages, notTypes, notLanguages, notContent, when, order,
-        pick, length, lead, content);
+        pick, length, lead, content, respelled);
   }
 
   /** Returns a copy with another intent. */
   public Query withIntent(Intent newIntent) {
     return new Query(text, normalized, truncated, newIntent, types, languages, notTypes, notLanguages, notContent, when,
-        order, pick, length, lead, content);
+        order, pick, length, lead, content, respelled);
   }
 
   /** Returns a copy with another time. */
   Query withWhen(When newWhen) {
     return new Query(text, normalized, truncated, intent, types, languages, notTypes, notLanguages, notContent, newWhen,
-        order, pick, length, lead, content);
+        order, pick, length, lead, content, respelled);
   }
 
   /** Returns a copy with other kinds of session. */
   Query withTypes(Set<SessionType> newTypes) {
     return new Query(text, normalized, truncated, intent, newTypes, languages, notTypes, notLanguages, notContent, when,
-        order, pick, length, lead, content);
+        order, pick, length, lead, content, respelled);
   }
 
   /** Returns a copy with another order. */
   Query withOrder(Order newOrder) {
     return new Query(text, normalized, truncated, intent, types, languages, notTypes, notLanguages, notContent, when,
-        newOrder, pick, length, lead, content);
+        newOrder, pick, length, lead, content, respelled);
   }
 }

@@ -25,6 +25,8 @@ public final class QueryEngine {
   private static final int GENERIC_SHARE = 3;
   /** How rare the concepts a match holds must be, in idf summed, to answer a question with an unknown term. */
   private static final double EVIDENCE = 6.0;
+  /** Telling words from which on a question tells a story around what it asks. */
+  private static final int STORY = 6;
 
   private final QueryParser parser = new QueryParser();
 
@@ -69,7 +71,7 @@ public final class QueryEngine {
     List<Concepts.Concept> known = new ArrayList<>(reading.concepts().stream().filter(c -> !c.alternatives.isEmpty()).toList());
     List<Concepts.Concept> unknown = reading.concepts().stream().filter(c -> c.alternatives.isEmpty()).toList();
     int[] excluded = excluded(index, query, literal, known);
-    Explanations.readAs(reading.corrections(), notes);
+    Explanations.readAs(query.respelled(), reading.corrections(), notes);
     Query.Intent intent = query.intent();
     List<Entity> entities = known.stream().filter(c -> c.entity != null).map(c -> c.entity).toList();
     if (!entities.isEmpty() && entities.size() == known.size() && (intent == Query.Intent.SEARCH || intent == Query.Intent.SPEAKER)) {
@@ -85,6 +87,17 @@ public final class QueryEngine {
       Answer uncovered = uncovered(index, query, intent, known, unknown, selection, literal, notes);
       if (uncovered != null) {
         return uncovered;
+      }
+    }
+    if (selection.total() == 0 && asker != null && query.when().zone() == null && query.when().namesDate()) {
+      Query mine = query.withWhen(query.when().withZone(asker));
+      Filter local = new Filter(index, mine, now, asker, excluded);
+      Ranker.Selection theirs = Ranker.select(index, mine, known, entities, local);
+      if (theirs.total() > 0) {
+        notes.add("Nothing on that day in the program's time; showing that day in your time zone, " + asker.getId() + ".");
+        query = mine;
+        filter = local;
+        selection = theirs;
       }
     }
     if (selection.total() == 0 && query.hasFilters()) {
@@ -114,9 +127,13 @@ public final class QueryEngine {
    */
   private static Answer uncovered(SearchIndex index, Query query, Query.Intent intent, List<Concepts.Concept> known,
       List<Concepts.Concept> unknown, Ranker.Selection rest, Set<String> literal, List<String> notes) {
-    List<String> specific = unknown.stream().filter(c -> isSpecific(c, literal)).map(c -> c.text).toList();
-    List<String> missing = unknown.stream().map(c -> c.text).toList();
     List<Concepts.Concept> telling = distinct(known.stream().filter(c -> !generic(index, c)).toList());
+    // In a long question that tells its story, a word of the asker's own ("oncall", "gitops-y") is no
+    // subject; only a product or a name written as one ("Dapr", "GKE") still is.
+    boolean story = telling.size() >= STORY;
+    List<String> specific = unknown.stream().filter(c -> isSpecific(c, literal) && (!story || named(c, literal)))
+        .map(c -> c.text).toList();
+    List<String> missing = unknown.stream().map(c -> c.text).toList();
     boolean uncovered = specific.isEmpty()
         ? known.isEmpty() ? !query.hasFilters() : telling.isEmpty()
         : !bearsOut(index, rest, telling);
@@ -174,6 +191,16 @@ public final class QueryEngine {
       }
     }
     return docs;
+  }
+
+  /** Returns whether an unknown concept names a known product or is written as a name ("Dapr", "GKE"). */
+  private static boolean named(Concepts.Concept c, Set<String> literal) {
+    for (String word : c.text.split(" ")) {
+      if (EnglishWords.isProduct(word) || literal.contains(word)) {
+        return true;
+      }
+    }
+    return c.han;
   }
 
   /**

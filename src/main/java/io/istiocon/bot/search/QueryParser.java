@@ -27,19 +27,37 @@ public final class QueryParser {
     }
     Set<DayRef> days = new LinkedHashSet<>();
     String folded = Clocks.mark(DayReader.takeNumericDates(Slang.expand(Text.fold(text)), days));
-    List<Text.Word> all = Text.words(folded);
+    java.util.BitSet clauseStarts = new java.util.BitSet();
+    List<Text.Word> all = Text.words(folded, clauseStarts);
     List<Text.Word> words = new ArrayList<>();
     for (Text.Word word : all) {
       if (!word.joined()) {
         words.add(word);
       }
     }
+    List<Query.Respelling> respelled = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      Text.Word word = words.get(i);
+      String meant = word.han() ? null : Respeller.respell(word.text());
+      if (meant != null) {
+        words.set(i, new Text.Word(meant, word.position(), false));
+        respelled.add(new Query.Respelling(word.text(), meant));
+      }
+    }
     Words w = new Words(words);
     w.compounds(all);
+    w.clauses(clauseStarts);
     w.days.addAll(days);
     for (String vague : List.of("kind", "kinds", "sort", "sorts", "type", "types")) {
       w.takeSeq(vague, "of"); // "what kind of talks": but KinD is also a tool, so only with "of"
     }
+    // Chat filler that would otherwise read as a kind of session, a place or a topic.
+    for (String party : List.of("third", "3rd")) {
+      w.takeSeq(party, "party");
+      w.takeSeq(party, "parties");
+    }
+    w.takeSeq("just", "joined");
+    w.takeSeq("joined", "late");
     for (String whole : List.of("schedule", "program", "programme", "agenda", "lineup", "list")) {
       w.takeSeqKeepLast("full", whole);
       w.takeSeqKeepLast("whole", whole);
@@ -97,7 +115,7 @@ public final class QueryParser {
     Query.Order order = w.order == Query.Order.NONE && time.reference() != null && time.reference().before()
         ? Query.Order.LATEST : w.order;
     Query query = new Query(text, normalized, truncated, Query.Intent.SEARCH, w.types, w.languages, w.notTypes,
-        w.notLanguages, excluded, time, order, w.pick, w.length, lead, content);
+        w.notLanguages, excluded, time, order, w.pick, w.length, lead, content, respelled);
     return query.withIntent(intentOf(query, leftovers, who));
   }
 

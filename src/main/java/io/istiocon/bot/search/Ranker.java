@@ -170,7 +170,7 @@ final class Ranker {
           good[k++] = candidates[i];
         }
       }
-      for (int d : Filter.sort(index, good, k, query.order())) {
+      for (int d : filter.sort(index, good, k)) {
         if (out.size() >= Answer.MAX_HITS) {
           break;
         }

@@ -25,7 +25,7 @@ final class Slang {
       Map.entry("idk", "i do not know"), Map.entry("afk", "away"), Map.entry("brb", "back"), Map.entry("lol", ""),
       Map.entry("wrt", "about"), Map.entry("bout", "about"), Map.entry("gonna", "going to"),
       Map.entry("wanna", "want to"), Map.entry("gotta", "have to"), Map.entry("dunno", "i do not know"),
-      Map.entry("perf", "performance"));
+      Map.entry("perf", "performance"), Map.entry("conf", "conference"), Map.entry("confs", "conferences"));
   private static final Pattern WORD = Pattern.compile("(?<![\\w/])(w/o|w/|[a-z0-9]+)(?![\\w/])");
 
   private Slang() {}

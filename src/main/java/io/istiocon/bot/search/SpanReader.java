@@ -123,8 +123,7 @@ final class SpanReader {
         Duration to = vague ? d.plus(d.dividedBy(2)) : d;
         w.around = new When.Around(When.Kind.SPAN, Duration.ZERO, to);
         w.inSpan = cue.equals("in");
-      } else if (cue.equals("for") && (w.has("was") || w.has("were") || w.has("happened") || w.has("missed")
-          || w.has("miss"))) {
+      } else if (cue.equals("for") && (w.has("happened") || w.has("missed") || w.has("miss") || awayBefore(w, before))) {
         start = before; // "was away for half an hour, what happened?"
         w.around = new When.Around(When.Kind.SPAN, d.negated(), Duration.ZERO);
       } else if (w.at(end).equals("ago")) {
@@ -141,6 +140,19 @@ final class SpanReader {
       // A length with nothing around it ("still got a couple of hours") says nothing about time, and no topic either.
       w.take(start, end);
     }
+  }
+
+  /**
+   * Returns whether the words just before "for" say the asker was away: "was afk for", "i've been out
+   * for", "were away for"; not "broke ingress for 2 hours".
+   */
+  private static boolean awayBefore(Words w, int forAt) {
+    for (int k = forAt - 1; k >= Math.max(0, forAt - 4) && !w.clauseStart(k + 1); k--) {
+      if (Set.of("was", "been", "away", "out", "gone", "offline", "afk").contains(w.at(k))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---- clock times: "at 1pm", "before noon", "between 9 and 11", "18:10" ---------------------

@@ -102,7 +102,17 @@ public final class Text {
    * gives multi, cluster and multicluster), so either spelling finds the other.
    */
   public static List<Word> words(String folded) {
+    return words(folded, null);
+  }
+
+  /**
+   * Splits folded text into words as {@link #words(String)} does, and sets in {@code clauseStarts}
+   * the position of each word that follows a mark ending a part of a sentence (, ; : . ! ? and
+   * brackets), so readers can keep "right now we rotate them by hand, anything on certs?" apart.
+   */
+  static List<Word> words(String folded, java.util.BitSet clauseStarts) {
     List<Word> words = new ArrayList<>();
+    boolean clauseEnded = false;
     List<String> parts = new ArrayList<>(4);
     StringBuilder part = new StringBuilder(16);
     int n = folded.length();
@@ -110,6 +120,12 @@ public final class Text {
     int position = 0;
     while (i < n) {
       int cp = folded.codePointAt(i);
+      if (clauseEnded && Character.isLetterOrDigit(cp)) {
+        if (clauseStarts != null) {
+          clauseStarts.set(position);
+        }
+        clauseEnded = false;
+      }
       if (isHan(cp)) {
         int startHan = i;
         while (i < n && isHan(folded.codePointAt(i))) {
@@ -119,9 +135,11 @@ public final class Text {
         continue;
       }
       if (!Character.isLetterOrDigit(cp)) {
+        clauseEnded |= CLAUSE_MARKS.indexOf(cp) >= 0;
         i += Character.charCount(cp);
         continue;
       }
+
       // A compound: letter/digit runs joined by single connectors.
       parts.clear();
       part.setLength(0);
@@ -160,6 +178,8 @@ public final class Text {
     }
     return words;
   }
+
+  private static final String CLAUSE_MARKS = ",;:.!?()[]…，。；：！？（）";
 
   private static boolean isAsciiLetterOrDigit(int c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');

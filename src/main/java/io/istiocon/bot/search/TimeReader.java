@@ -187,7 +187,43 @@ final class TimeReader {
 
   // ---- the moment of asking: "now", "next", "later today", "what did I miss" ---------------
 
+  private static final Set<String> FIRST_PERSON = Set.of("i", "we", "our", "my", "us", "me");
+  /** "we're", "i'm", "we've" as folded, and "are"/"am" after a first person. */
+  private static final Set<String> FIRST_PERSON_BE = Set.of("were", "im", "weve", "ive");
+  private static final Set<String> PAST_VERBS = Set.of("went", "became", "got", "came", "built", "made", "began",
+      "wrote", "found", "gave", "took", "ran", "broke", "saw", "spoke", "told", "said", "did");
+
+  /**
+   * Takes the moment words of the asker's own story as no time: "right now we rotate them by hand",
+   * "we're currently on 1.6", "we currently run consul", "they later switched over to istio". A
+   * question about the program names the moment apart from such a clause ("what's on right now,
+   * we just joined").
+   */
+  private static void skipStory(Words w) {
+    for (int i = 0; i < w.size(); i++) {
+      if (!w.free(i)) {
+        continue;
+      }
+      int end = w.at(i).equals("right") && w.at(i + 1).equals("now") ? i + 2
+          : w.at(i).equals("at") && w.at(i + 1).equals("the") && w.at(i + 2).equals("moment") ? i + 3
+          : NOW.contains(w.at(i)) && !Text.isHan(w.at(i).codePointAt(0)) ? i + 1 : -1;
+      boolean story = end > 0 && (FIRST_PERSON.contains(w.at(end)) && !w.clauseStart(end)
+          || FIRST_PERSON.contains(w.at(i - 1)) && !w.clauseStart(i)
+          || !w.clauseStart(i) && (FIRST_PERSON_BE.contains(w.at(i - 1))
+          || Set.of("are", "am").contains(w.at(i - 1)) && FIRST_PERSON.contains(w.at(i - 2))));
+      if (w.at(i).equals("later") && (PAST_VERBS.contains(w.at(i + 1))
+          || w.at(i + 1).endsWith("ed") && w.at(i + 1).length() > 4 && !w.at(i + 1).equals("scheduled"))) {
+        end = i + 1;
+        story = true;
+      }
+      if (story) {
+        w.take(i, end);
+      }
+    }
+  }
+
   private static void readMoments(Words w) {
+    skipStory(w);
     boolean now = w.takeSeq("right", "now") | w.takeAny(NOW.toArray(String[]::new)) | w.takeSeq("at", "the", "moment")
         | w.takeSeq("at", "present") | w.takeSeq("on", "air") | w.takeSeq("this", "minute")
         | w.takeSeq("as", "we", "speak") | w.takeSeqKeepLast("current", "talk") | w.takeSeqKeepLast("current", "session")
@@ -206,21 +242,17 @@ final class TimeReader {
       w.used[miss] = true; // "what did i just miss"
       missed = true;
     }
-    if (missed && w.order == Query.Order.NONE) {
-      w.order = Query.Order.LATEST; // what was just missed comes first
+    if (missed && w.order == Query.Order.NONE && w.unusedContentCount() <= 3) {
+      w.order = Query.Order.LATEST; // what was just missed comes first; with a topic, the best match does
     }
     w.missed = missed;
     int earlier = w.find("earlier");
     if (earlier >= 0 && (w.unusedContentCount() <= 3 || w.has("today"))) {
       w.used[earlier] = true; // "what happened earlier?", not "earlier versions of istio"
-      missed = true;
+      w.missed = true;
     }
-    if (missed) {
-      if (w.around == null && w.from == null && w.to == null) {
-        w.around = When.Around.of(When.Kind.EARLIER_TODAY);
-      } else {
-        w.clip = When.Clip.TO_NOW;
-      }
+    if (w.missed && (w.around != null || w.from != null || w.to != null)) {
+      w.clip = When.Clip.TO_NOW; // "what did I miss this morning": the rest is cut in when(), once days are read
     }
     readNext(w);
     boolean anchored = w.around != null || w.from != null || w.to != null || w.reference != null;
@@ -241,7 +273,7 @@ final class TimeReader {
 
   private static void readNext(Words w) {
     w.takeSeq("as", "soon", "as"); // "as soon as sidecars are injected" says nothing about the time
-    boolean next = takeUpcoming(w) | w.takeAny("afterwards", "接下来", "soon") | w.takeSeq("coming", "up")
+    boolean next = takeHowLong(w) | takeUpcoming(w) | w.takeAny("afterwards", "接下来", "soon") | w.takeSeq("coming", "up")
         | w.takeSeq("up", "next") | w.takeSeq("after", "this") | w.takeSeq("after", "that");
     for (int i = 0; i < w.size(); i++) {
       if (!w.free(i) || !w.at(i).equals("next")) {
@@ -261,6 +293,16 @@ final class TimeReader {
     if (next && w.around == null) {
       w.around = When.Around.of(When.Kind.NEXT);
     }
+  }
+
+  /** Takes "how long till", "how long until", "how much longer before": the answer is what comes. */
+  private static boolean takeHowLong(Words w) {
+    boolean found = false;
+    for (String until : List.of("till", "til", "until", "untill", "before")) {
+      found |= w.takeSeq("how", "long", until) | w.takeSeq("how", "much", "longer", until)
+          | w.takeSeq("how", "many", "minutes", until) | w.takeSeq("how", "many", "hours", until);
+    }
+    return found;
   }
 
   /** Takes "upcoming" when it asks what comes ("what's upcoming", "upcoming talks"), not "the upcoming standard". */
@@ -291,8 +333,15 @@ final class TimeReader {
 
   /** Joins what the readers found into the question's time, choosing the relation from its verbs. */
   static When when(Words w) {
+    if (w.missed && w.around == null && w.from == null && w.to == null) {
+      if (w.days.isEmpty() && !w.everyDay && !w.wholeEvent) {
+        w.around = When.Around.of(When.Kind.EARLIER_TODAY); // "what did I miss": today's, up to now
+      } else {
+        w.clip = When.Clip.TO_NOW; // "what did I miss on monday", "missed most of the week"
+      }
+    }
     boolean anchored = w.around != null || w.from != null || w.to != null || !w.days.isEmpty() || w.everyDay
-        || w.reference != null;
+        || w.reference != null || w.clip != When.Clip.NONE;
     if (!anchored) {
       return When.ANY;
     }
@@ -356,8 +405,11 @@ final class TimeReader {
     if (starts) {
       return When.Relation.STARTS;
     }
-    if (ends || w.missed) {
-      return When.Relation.ENDS; // "what did I miss": what is over already
+    if (ends) {
+      return When.Relation.ENDS;
+    }
+    if (w.missed) {
+      return When.Relation.RUNNING; // "what did I miss": whatever ran before now, over or not
     }
     When.Around around = w.around;
     boolean instant = w.from != null && w.from.equals(w.to) || around != null && (around.kind() == When.Kind.NOW

@@ -78,7 +78,7 @@ final class TimeWindow {
         }
       }
       for (DayRef ref : when.days()) {
-        boolean mine = window || ref.kind() == DayRef.Kind.RELATIVE;
+        boolean mine = window || ref.kind() == DayRef.Kind.RELATIVE || when.zone() != null;
         ZoneId dayZone = mine ? zone : c.zone();
         for (LocalDate d : dates(ref, c, now, dayZone, mine)) {
           days.add(day(d, dayZone, when));

@@ -126,18 +126,17 @@ public record When(
     return (from != null || to != null) && days.isEmpty() && !everyDay; // "this afternoon" is today's
   }
 
-  /** Returns whether the asker's zone changes the answer: a clock time or part of a day without a named zone. */
+  /**
+   * Returns whether the asker's zone may change the answer: a clock time, a part of a day or a
+   * relative day without a named zone; or a weekday or date, which is read in the asker's zone
+   * when the program has nothing on it in its own.
+   */
   public boolean dependsOnZone() {
     if (zone != null) {
       return false;
     }
-    if (from != null || to != null) {
+    if (from != null || to != null || !days.isEmpty()) {
       return true;
-    }
-    for (DayRef day : days) {
-      if (day.kind() == DayRef.Kind.RELATIVE) {
-        return true;
-      }
     }
     return around != null && (around.kind() == Kind.LATER_TODAY || around.kind() == Kind.EARLIER_TODAY);
   }
@@ -150,6 +149,21 @@ public record When(
   /** Returns a copy with other days. */
   When withDays(List<DayRef> newDays) {
     return new When(newDays, everyDay, from, to, around, zone, relation, clip, reference);
+  }
+
+  /** Returns a copy read in another zone. */
+  When withZone(ZoneId newZone) {
+    return new When(days, everyDay, from, to, around, newZone, relation, clip, reference);
+  }
+
+  /** Returns whether a weekday or a date is named. */
+  boolean namesDate() {
+    for (DayRef day : days) {
+      if (day.kind() != DayRef.Kind.RELATIVE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns a copy with another relative span. */

@@ -37,10 +37,15 @@ final class Words {
   When.Relation relation;
   When.Clip clip = When.Clip.NONE;
   When.Reference reference;
-  /** Whether the question asks what was missed: sessions that are over. */
+  /** Whether the question asks what was missed: sessions that ran before the moment of asking. */
   boolean missed;
+  /** Whether the question names the whole event ("this week", "the whole conference"): no day in particular. */
+  boolean wholeEvent;
   /** Whether the span came as "in 10 minutes", which means the moment then when asking what is on. */
   boolean inSpan;
+
+  /** Positions of the words that start a part of the sentence, after a comma, a full stop, a bracket. */
+  private final java.util.BitSet clauseStarts = new java.util.BitSet();
 
   /** Positions where words written with a hyphen or dot start ("day-two", "istio.io"). */
   private final Set<Integer> glued = new java.util.HashSet<>();
@@ -58,6 +63,16 @@ final class Words {
         glued.add(word.position());
       }
     }
+  }
+
+  /** Remembers where the parts of the sentence start, as {@link Text#words(String, java.util.BitSet)} finds them. */
+  void clauses(java.util.BitSet starts) {
+    clauseStarts.or(starts);
+  }
+
+  /** Returns whether the word at {@code i} starts a part of the sentence (it follows a comma, a full stop...). */
+  boolean clauseStart(int i) {
+    return i > 0 && i < words.size() && clauseStarts.get(words.get(i).position());
   }
 
   /** Returns whether the word at {@code i} was written joined to the next ("day-two"). */
@@ -200,7 +215,7 @@ final class Words {
             || Set.of("the", "a", "any").contains(at(j + 1)) && isFilterWord(at(j + 2)))) {
           continue; // "other than keynotes and workshops", "minus the keynote and the adoption story"
         }
-        if (j > after && (SCOPE_ENDS.contains(w) || exclusionCue(j) >= 0)) {
+        if (j > after && (SCOPE_ENDS.contains(w) || clauseStart(j) || exclusionCue(j) >= 0)) {
           break;
         }
         negated[j] = true;
@@ -233,9 +248,12 @@ final class Words {
         || w.equals("leaving") && next.equals("out")) {
       return i + 2;
     }
-    if (Set.of("except", "excluding", "exclude", "without", "minus", "skip", "skipping", "ignore", "ignoring",
-        "non").contains(w) || w.equals("besides") && Set.of("the", "that", "those").contains(next)) {
+    if (Set.of("except", "excluding", "exclude", "without", "minus", "skip", "skipping", "ignore", "ignoring").contains(w)
+        || w.equals("besides") && Set.of("the", "that", "those").contains(next)) {
       return i + 1;
+    }
+    if (w.equals("non") && (isFilterWord(next) || TimeReader.SESSION_NOUNS.contains(at(i + 2)))) {
+      return i + 1; // "non-keynote talks", "non-wasm sessions"; but "non-http protocols" is a topic
     }
     if (NEGATIONS.contains(w) && (isFilterWord(next) || Set.of("the", "any", "in", "about", "on", "from", "by")
         .contains(next))) {

@@ -43,12 +43,21 @@ final class ContextLine {
   }
 
   /** Returns the time as Slack date tokens, which every reader sees in their own zone; UTC is the fallback. */
-  private static String when(Session s) {
+  static String when(Session s) {
     Instant start = s.start();
-    Instant end = s.end();
     String startFallback = start.atZone(ZoneOffset.UTC).format(DAY) + " " + start.atZone(ZoneOffset.UTC).format(TIME) + " UTC";
-    String endFallback = end.atZone(ZoneOffset.UTC).format(TIME) + " UTC";
-    return "<!date^" + start.getEpochSecond() + "^{date_short_pretty} {time}|" + startFallback + ">\u2013<!date^"
-        + end.getEpochSecond() + "^{time}|" + endFallback + ">";
+    return "<!date^" + start.getEpochSecond() + "^{date_short_pretty} {time}|" + startFallback + ">\u2013" + until(s);
+  }
+
+  /** Returns the start and end times of day as Slack date tokens, for lines under a day's heading. */
+  static String times(Session s) {
+    Instant start = s.start();
+    return "<!date^" + start.getEpochSecond() + "^{time}|" + start.atZone(ZoneOffset.UTC).format(TIME) + " UTC>\u2013"
+        + until(s);
+  }
+
+  private static String until(Session s) {
+    Instant end = s.end();
+    return "<!date^" + end.getEpochSecond() + "^{time}|" + end.atZone(ZoneOffset.UTC).format(TIME) + " UTC>";
   }
 }

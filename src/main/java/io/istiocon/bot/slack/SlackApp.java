@@ -12,12 +12,9 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.middleware.Middleware;
-import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
-import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
-import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
@@ -25,6 +22,8 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
+import io.istiocon.bot.agenda.ClaimKind;
+import io.istiocon.bot.agenda.TalkId;
 import io.istiocon.bot.ops.Metrics;
 import io.istiocon.bot.ops.Metrics.Kind;
 import io.istiocon.bot.ops.Metrics.Outcome;
@@ -32,6 +31,7 @@ import io.istiocon.bot.search.Answer;
 import io.istiocon.bot.search.Query;
 import io.istiocon.bot.search.QueryParser;
 import io.istiocon.bot.search.Text;
+import io.istiocon.bot.service.AgendaService;
 import io.istiocon.bot.service.AnswerService;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +39,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Pattern;
@@ -47,21 +48,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Bolt app: {@code /istiocon}, mentions, DMs, the Home tab and the buttons, all answered by
- * the {@link AnswerService} and rendered by {@link TalkCards}. Events are acknowledged at once and
- * answered on the executor; slash commands are answered in the acknowledgement itself. Every
- * request is counted by kind and outcome, and every answer is logged with its query, intent,
- * result count, latency and catalog version.
+ * the {@link AnswerService} and rendered by {@link TalkCards}; the agenda's commands and buttons by
+ * {@link AgendaReplies}. Events are acknowledged at once and answered on the executor; slash
+ * commands are answered in the acknowledgement itself, except the agenda's, which need the store
+ * and answer through the response_url. An event or a click is answered once across replicas: this
+ * replica's memory of event ids first, then a claim in the store. Every request is counted by kind
+ * and outcome, and every answer is logged with its query, intent, result count, latency and
+ * catalog version.
  */
 final class SlackApp {
   private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
   /** The longest query a log line repeats, in code points. */
   static final int LOGGED_QUERY = 200;
-  /** Marks a request whose handler counted it (or will, once answered), in the request's context. */
-  private static final String COUNTED = "istiocon.counted";
-  /** Set by a handler whose work the answer queue refused; the first middleware turns the answer into 503. */
-  private static final String BUSY = "istiocon.busy";
+  /**
+   * How long an answer only the asker sees waits for their saved talks (kept in memory, so
+   * usually not at all) before it is drawn without them.
+   */
+  static final Duration SAVED_WAIT = Duration.ofMillis(200);
 
   private final AnswerService answers;
+  private final AgendaService agenda;
+  private final AgendaReplies replies;
   private final SlackPoster poster;
   private final UserZones zones;
   private final SeenEvents seen;
@@ -78,9 +85,11 @@ final class SlackApp {
    * @param executor where events and button clicks are answered after the acknowledgement
    * @param ticker measures answer latency (a fake one in tests)
    */
-  SlackApp(AnswerService answers, SlackPoster poster, UserZones zones, SeenEvents seen, Clock clock, Executor executor,
-      String botUserId, Metrics metrics, Ticker ticker) {
+  SlackApp(AnswerService answers, AgendaService agenda, SlackPoster poster, UserZones zones, SeenEvents seen, Clock clock,
+      Executor executor, String botUserId, Metrics metrics, Ticker ticker) {
     this.answers = answers;
+    this.agenda = agenda;
+    this.replies = new AgendaReplies(agenda, answers, poster, zones, clock);
     this.poster = poster;
     this.zones = zones;
     this.seen = seen;
@@ -110,7 +119,7 @@ final class SlackApp {
         .threadPoolSize(1)
         .build();
     List<Middleware> middleware = new ArrayList<>();
-    middleware.add(this::countUncounted);
+    middleware.add(new Counting(metrics));
     middleware.add(new SSLCheck(null));
     if (!settings.socketMode()) {
       middleware.add(new SignedRequests(settings.signingSecret(), clock));
@@ -126,78 +135,39 @@ final class SlackApp {
     app.blockAction(TalkCards.MORE, this::more);
     app.blockAction(TalkCards.SHARE, this::share);
     app.blockAction(TalkCards.ASK_ACTION, this::ask);
+    app.blockAction(AgendaCards.ADD_ACTION, (req, ctx) -> agendaClick(req, ctx, true));
+    app.blockAction(AgendaCards.REMOVE_ACTION, (req, ctx) -> agendaClick(req, ctx, false));
     // Link buttons open in the browser, but Slack still sends block_actions for them (counted as ignored).
     app.blockAction(TalkCards.LINK_ACTION, (req, ctx) -> ctx.ack());
     return app;
-  }
-
-  /**
-   * Counts the requests no handler counted: refused signatures, Slack's URL and SSL checks, and
-   * events acknowledged without an answer (edits, other bots, tabs we do not draw).
-   */
-  @SuppressWarnings("rawtypes") // Bolt's Middleware interface declares the raw types
-  private Response countUncounted(Request req, Response resp, MiddlewareChain chain) throws Exception {
-    Response response;
-    try {
-      response = chain.next(req);
-    } catch (Exception e) {
-      if (!req.getContext().getAdditionalValues().containsKey(COUNTED)) {
-        metrics.request(kind(req), Outcome.ERROR);
-      }
-      throw e;
-    }
-    if (!req.getContext().getAdditionalValues().containsKey(COUNTED)) {
-      Kind kind = kind(req);
-      int status = response.getStatusCode() == null ? 200 : response.getStatusCode();
-      Outcome outcome = status == 401 ? Outcome.REJECTED
-          : status >= 400 ? Outcome.ERROR
-          : kind == Kind.URL_VERIFICATION || kind == Kind.SSL_CHECK ? Outcome.ANSWERED
-          : Outcome.IGNORED;
-      metrics.request(kind, outcome);
-      log.atDebug().addKeyValue("kind", kind.label()).addKeyValue("outcome", outcome.label()).addKeyValue("status", status)
-          .log("{} {}", kind.label(), outcome.label());
-    }
-    if (req.getContext().getAdditionalValues().containsKey(BUSY)) {
-      // Bolt turns an event handler's non-200 into its own 200 auto-ack; the refusal must reach Slack.
-      return Response.builder().statusCode(503).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
-          .body("{\"error\":\"busy, retry later\"}").build();
-    }
-    return response;
-  }
-
-  @SuppressWarnings("rawtypes")
-  private static Kind kind(Request req) {
-    if (req.getRequestType() == null) {
-      return Kind.OTHER;
-    }
-    return switch (req.getRequestType()) {
-      case Command -> Kind.SLASH_COMMAND;
-      case Event -> switch (String.valueOf(((EventRequest) req).getEventType())) {
-        case "app_mention" -> Kind.APP_MENTION;
-        case "message" -> Kind.MESSAGE_IM;
-        case "app_home_opened" -> Kind.APP_HOME;
-        default -> Kind.OTHER;
-      };
-      case UrlVerification -> Kind.URL_VERIFICATION;
-      case SSLCheck -> Kind.SSL_CHECK;
-      case BlockAction -> Kind.BLOCK_ACTION;
-      default -> Kind.OTHER;
-    };
   }
 
   // ---- slash command ----------------------------------------------------------------------
 
   private Response command(SlashCommandRequest req, SlashCommandContext ctx) {
     long began = ticker.read();
-    counted(ctx);
-    TalkCards.Message m = commandAnswer(req.getPayload(), began);
+    Counting.counted(ctx);
+    SlashCommandPayload payload = req.getPayload();
+    String question = SlackText.plain(payload.getText(), botUserId);
+    Optional<AgendaReplies.Command> command = AgendaReplies.command(question);
+    if (command.isPresent()) {
+      // The store may be slow or down: acknowledge now, answer through the response_url.
+      boolean queued = later(Kind.SLASH_COMMAND, "answer " + question, () -> {
+        AgendaReplies.Reply reply = replies.answer(command.get(), payload.getUserId());
+        boolean sent = poster.respond(payload.getResponseUrl(), ActionResponse.builder().responseType("ephemeral")
+            .text(reply.message().text()).blocks(reply.message().blocks()).build());
+        record(Kind.SLASH_COMMAND, sent && reply.ok() ? Outcome.ANSWERED : Outcome.ERROR, question, null, began);
+      });
+      TalkCards.Message busy = TalkCards.sorry("answer that");
+      return queued ? ctx.ack() : ctx.ack(r -> r.responseType("ephemeral").text(busy.text()).blocks(busy.blocks()));
+    }
+    TalkCards.Message m = commandAnswer(payload, question, began);
     return ctx.ack(r -> r.responseType("ephemeral").text(m.text()).blocks(m.blocks()));
   }
 
   /** Returns the asker-only answer to a slash command, or an apology when answering failed. */
-  private TalkCards.Message commandAnswer(SlashCommandPayload payload, long began) {
+  private TalkCards.Message commandAnswer(SlashCommandPayload payload, String question, long began) {
     try {
-      String question = SlackText.plain(payload.getText(), botUserId);
       Reply reply = reply(question, clock.instant(), TalkCards.Surface.EPHEMERAL, payload.getUserId());
       record(Kind.SLASH_COMMAND, outcome(reply.answer()), question, reply.answer(), began);
       return reply.message();
@@ -216,10 +186,13 @@ final class SlackApp {
     if (repeat(Kind.APP_MENTION, payload.getEventId(), ctx) || event.getBotId() != null || botUserId.equals(event.getUser())) {
       return ctx.ack();
     }
-    counted(ctx);
+    Counting.counted(ctx);
     String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
-    if (!later(Kind.APP_MENTION, "answer a mention",
-        () -> post(Kind.APP_MENTION, event.getChannel(), thread, event.getText(), event.getUser(), began))) {
+    if (!later(Kind.APP_MENTION, "answer a mention", () -> {
+      if (firstAnywhere(Kind.APP_MENTION, ClaimKind.SLACK_EVENT, payload.getEventId())) {
+        post(Kind.APP_MENTION, event.getChannel(), thread, event.getText(), event.getUser(), began);
+      }
+    })) {
       return busy(ctx, payload.getEventId());
     }
     return ctx.ack();
@@ -232,9 +205,12 @@ final class SlackApp {
     if (!"im".equals(event.getChannelType()) || !fromPerson || repeat(Kind.MESSAGE_IM, payload.getEventId(), ctx)) {
       return ctx.ack();
     }
-    counted(ctx);
-    if (!later(Kind.MESSAGE_IM, "answer a DM",
-        () -> post(Kind.MESSAGE_IM, event.getChannel(), event.getThreadTs(), event.getText(), event.getUser(), began))) {
+    Counting.counted(ctx);
+    if (!later(Kind.MESSAGE_IM, "answer a DM", () -> {
+      if (firstAnywhere(Kind.MESSAGE_IM, ClaimKind.SLACK_EVENT, payload.getEventId())) {
+        post(Kind.MESSAGE_IM, event.getChannel(), event.getThreadTs(), event.getText(), event.getUser(), began);
+      }
+    })) {
       return busy(ctx, payload.getEventId());
     }
     return ctx.ack();
@@ -246,14 +222,11 @@ final class SlackApp {
     if (!"home".equals(event.getTab()) || repeat(Kind.APP_HOME, payload.getEventId(), ctx)) {
       return ctx.ack();
     }
-    counted(ctx);
+    Counting.counted(ctx);
+    // Not claimed in the store: publishing a Home tab twice does no harm, and it is opened often.
     boolean queued = later(Kind.APP_HOME, "publish the Home tab", () -> {
-      Instant now = clock.instant();
-      Answer on = answers.ask("what's on now", now);
-      Answer next = answers.ask("what's next", now);
-      Answer popular = answers.ask("most watched sessions", now);
-      boolean published = poster.publishHome(event.getUser(), TalkCards.home(on.catalog(), on, next, popular));
-      record(Kind.APP_HOME, published ? Outcome.ANSWERED : Outcome.ERROR, "what's on now", on, began);
+      boolean published = poster.publishHome(event.getUser(), replies.home(event.getUser()));
+      record(Kind.APP_HOME, published ? Outcome.ANSWERED : Outcome.ERROR, "what's on now", null, began);
     });
     return queued ? ctx.ack() : busy(ctx, payload.getEventId());
   }
@@ -265,15 +238,37 @@ final class SlackApp {
    */
   private Response busy(com.slack.api.bolt.context.Context ctx, String eventId) {
     seen.forget(eventId);
-    ctx.getAdditionalValues().put(BUSY, "yes");
-    return ctx.ack(); // replaced by a 503 in countUncounted, which Bolt cannot override
+    Counting.busy(ctx);
+    return ctx.ack(); // replaced by a 503 in Counting, which Bolt cannot override
+  }
+
+  /**
+   * Returns whether this is the first delivery of an event or a click across all replicas, by a
+   * claim in the store; a repeat is counted and logged. When the store cannot say, it is answered.
+   */
+  private boolean firstAnywhere(Kind kind, ClaimKind claim, String id) {
+    if (agenda.claim(claim, id)) {
+      return true;
+    }
+    metrics.request(kind, Outcome.DUPLICATE);
+    log.info("{} {} was already answered by another replica; not answering it again", claim, id);
+    return false;
+  }
+
+  /** Returns the id a click is claimed by: Slack's trigger id, which its retries repeat. */
+  private static String interaction(BlockActionPayload p) {
+    if (p.getTriggerId() != null) {
+      return p.getTriggerId();
+    }
+    String user = userOf(p);
+    return user == null ? null : user + ":" + p.getActions().get(0).getActionTs();
   }
 
   private boolean repeat(Kind kind, String eventId, EventContext ctx) {
     if (seen.firstTime(eventId)) {
       return false;
     }
-    counted(ctx);
+    Counting.counted(ctx);
     metrics.request(kind, Outcome.DUPLICATE);
     log.info("event {} was already answered; ignoring Slack's retry {} ({})", eventId, ctx.getRetryNum(), ctx.getRetryReason());
     return true;
@@ -281,11 +276,16 @@ final class SlackApp {
 
   private void post(Kind kind, String channel, String threadTs, String text, String user, long began) {
     String question = SlackText.plain(text, botUserId);
-    Reply reply = reply(question, clock.instant(), TalkCards.Surface.THREAD, user);
-    TalkCards.Message m = reply.message();
+    Optional<AgendaReplies.Command> command = AgendaReplies.command(question);
+    Optional<AgendaReplies.Reply> agendaReply = command.map(c -> kind == Kind.MESSAGE_IM ? replies.answer(c, user)
+        : AgendaReplies.askPrivately(c)); // a DM is private; a thread in a channel is not
+    Reply reply = agendaReply.isPresent() ? null : reply(question, clock.instant(), TalkCards.Surface.THREAD, user);
+    TalkCards.Message m = agendaReply.map(AgendaReplies.Reply::message).orElseGet(() -> reply.message());
     boolean posted = poster.postMessage(ChatPostMessageRequest.builder().channel(channel).threadTs(threadTs).text(m.text())
         .blocks(m.blocks()).linkNames(false).unfurlLinks(false).unfurlMedia(false).build());
-    record(kind, posted ? outcome(reply.answer()) : Outcome.ERROR, question, reply.answer(), began);
+    Answer answer = reply == null ? null : reply.answer();
+    boolean ok = posted && agendaReply.map(AgendaReplies.Reply::ok).orElse(true);
+    record(kind, !ok ? Outcome.ERROR : answer == null ? Outcome.ANSWERED : outcome(answer), question, answer, began);
   }
 
   // ---- buttons ----------------------------------------------------------------------------
@@ -305,11 +305,14 @@ final class SlackApp {
   private Response page(ActionContext ctx, BlockActionPayload p, String what, boolean replace, String responseType,
       TalkCards.Surface surface) {
     long began = ticker.read();
-    counted(ctx);
+    Counting.counted(ctx);
     boolean queued = later(Kind.BLOCK_ACTION, what, () -> {
+      if (!firstAnywhere(Kind.BLOCK_ACTION, ClaimKind.SLACK_INTERACTION, interaction(p))) {
+        return;
+      }
       Optional<PageToken> token = PageToken.decode(p.getActions().get(0).getValue());
       Answer answer = token.map(t -> answers.ask(t.question(), t.asked(), () -> zones.of(userOf(p)))).orElse(null);
-      boolean sent = respond(p, replace, responseType, token.map(t -> draw(answer, t, surface)));
+      boolean sent = respond(p, replace, responseType, token.map(t -> Pages.draw(answer, t, surface, () -> saved(userOf(p)))));
       record(Kind.BLOCK_ACTION, sent && answer != null ? outcome(answer) : Outcome.ERROR,
           token.map(PageToken::question).orElse(""), answer, began);
     });
@@ -318,10 +321,20 @@ final class SlackApp {
 
   private Response ask(BlockActionRequest req, ActionContext ctx) {
     long began = ticker.read();
-    counted(ctx);
+    Counting.counted(ctx);
     BlockActionPayload p = req.getPayload();
     String question = p.getActions().get(0).getValue();
     boolean queued = later(Kind.BLOCK_ACTION, "answer an example", () -> {
+      if (!firstAnywhere(Kind.BLOCK_ACTION, ClaimKind.SLACK_INTERACTION, interaction(p))) {
+        return;
+      }
+      Optional<AgendaReplies.Command> command = AgendaReplies.command(question);
+      if (command.isPresent()) { // "My agenda" under a saved talk
+        AgendaReplies.Reply reply = replies.answer(command.get(), userOf(p));
+        boolean sent = respond(p, false, "ephemeral", Optional.of(reply.message()));
+        record(Kind.BLOCK_ACTION, sent && reply.ok() ? Outcome.ANSWERED : Outcome.ERROR, question, null, began);
+        return;
+      }
       Optional<Reply> reply = Optional.ofNullable(question)
           .map(q -> reply(q, clock.instant(), TalkCards.Surface.EPHEMERAL, userOf(p)));
       boolean sent = respond(p, false, "ephemeral", reply.map(Reply::message));
@@ -329,6 +342,20 @@ final class SlackApp {
       record(Kind.BLOCK_ACTION, sent && answer != null ? outcome(answer) : Outcome.ERROR, question, answer, began);
     });
     // Slack does not redeliver a click; a refused one shows the person an error to click again.
+    return queued ? ctx.ack() : busy(ctx, null);
+  }
+
+  /** Answers ⭐ Save or Remove: acknowledged at once, the agenda changed and the answer sent after. */
+  private Response agendaClick(BlockActionRequest req, ActionContext ctx, boolean add) {
+    long began = ticker.read();
+    Counting.counted(ctx);
+    BlockActionPayload p = req.getPayload();
+    boolean queued = later(Kind.BLOCK_ACTION, add ? "save a talk" : "remove a talk", () -> {
+      if (firstAnywhere(Kind.BLOCK_ACTION, ClaimKind.SLACK_INTERACTION, interaction(p))) {
+        boolean done = replies.click(p, add);
+        record(Kind.BLOCK_ACTION, done ? Outcome.ANSWERED : Outcome.ERROR, AgendaReplies.describe(p, add), null, began);
+      }
+    });
     return queued ? ctx.ack() : busy(ctx, null);
   }
 
@@ -352,19 +379,13 @@ final class SlackApp {
   private Reply reply(String question, Instant now, TalkCards.Surface surface, String user) {
     String asked = Text.cut(question, QueryParser.MAX_LENGTH);
     Answer answer = answers.ask(question, now, () -> zones.of(user)); // "this afternoon" is the asker's
-
-    return new Reply(answer, draw(answer, new PageToken(asked, 0, now.getEpochSecond() / 60), surface));
+    PageToken page = new PageToken(asked, 0, now.getEpochSecond() / 60);
+    return new Reply(answer, Pages.draw(answer, page, surface, () -> saved(user)));
   }
 
-  /** What a page of an answer is drawn for: the page (the question as typed, where, when) and the surface. */
-  private record Drawing(PageToken page, TalkCards.Surface surface) {}
-
-  /**
-   * Returns a page of an answer as Block Kit, drawn once per cached answer (drawing the cards, their
-   * snippets and their size checks was 39% of a slash command's CPU, measured with JFR).
-   */
-  private static TalkCards.Message draw(Answer answer, PageToken page, TalkCards.Surface surface) {
-    return answer.renderings().get(new Drawing(page, surface), () -> TalkCards.answer(answer, page, surface));
+  /** Returns the talks the user saved, if known within {@link #SAVED_WAIT}; else none, and the cards offer Save. */
+  private Set<TalkId> saved(String user) {
+    return user == null ? Set.of() : agenda.savedIfQuick(user, SAVED_WAIT).orElse(Set.of());
   }
 
   private static String userOf(BlockActionPayload p) {
@@ -376,11 +397,6 @@ final class SlackApp {
       return Outcome.HELP;
     }
     return answer.isEmpty() && answer.intent() != Query.Intent.ABOUT ? Outcome.NO_RESULTS : Outcome.ANSWERED;
-  }
-
-  /** Marks a request as counted by its handler, so the counting middleware leaves it alone. */
-  private static void counted(com.slack.api.bolt.context.Context ctx) {
-    ctx.getAdditionalValues().put(COUNTED, "yes");
   }
 
   /** Counts an answered request, records its latency and logs it as one line with its fields. */

@@ -11,6 +11,7 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
 import io.istiocon.bot.ops.Metrics;
+import io.istiocon.bot.service.AgendaService;
 import io.istiocon.bot.service.AnswerService;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -94,18 +95,19 @@ public final class SlackBot implements AutoCloseable {
   }
 
   /**
-   * Builds and starts the Bolt app: questions answered by {@code answers}, events and clicks
-   * answered on {@code answering} after the acknowledgement.
+   * Builds and starts the Bolt app: questions answered by {@code answers}, agendas kept by
+   * {@code agenda}, events and clicks answered on {@code answering} after the acknowledgement.
    *
    * @param clock the time questions are asked at, and signatures are checked against
    * @param ticker the caches' clock and the answer-latency measure (a fake one in tests)
    * @param sleeper waits between Web API retries
    */
-  public void start(AnswerService answers, Clock clock, Ticker ticker, Sleeper sleeper, Executor answering) {
+  public void start(AnswerService answers, AgendaService agenda, Clock clock, Ticker ticker, Sleeper sleeper,
+      Executor answering) {
     SlackPoster poster = new SlackPoster(slack, settings.botToken(), sleeper, metrics);
     UserZones zones = new UserZones(poster::userZone, zoneLookups, ticker);
-    SlackApp handlers = new SlackApp(answers, poster, zones, new SeenEvents(ticker, SeenEvents.REMEMBER), clock, answering,
-        bot.getUserId(), metrics, ticker);
+    SlackApp handlers = new SlackApp(answers, agenda, poster, zones, new SeenEvents(ticker, SeenEvents.REMEMBER), clock,
+        answering, bot.getUserId(), metrics, ticker);
     app = handlers.build(slack, settings, bot);
     app.start();
   }
@@ -153,12 +155,14 @@ public final class SlackBot implements AutoCloseable {
 
   /**
    * Returns the Slack client for {@code config}. OkHttp by default silently re-sends a request whose
-   * pooled connection broke, even when Slack may already have taken it; here it does not, and
-   * {@link SlackPoster} alone decides what is retried, so an answer is never posted twice.
+   * connection broke, even after Slack may already have taken it; here it does not, and
+   * {@link SlackPoster} alone decides what is retried, so an answer is never posted twice. What
+   * OkHttp's re-send was good for, a pooled connection the server had closed, is caught before
+   * the request goes out by {@link StaleConnections}, and retried by {@link SlackPoster}.
    */
   static Slack slack(SlackConfig config) {
-    return Slack.getInstance(config, new SlackHttpClient(
-        SlackHttpClient.buildOkHttpClient(config).newBuilder().retryOnConnectionFailure(false).build()));
+    return Slack.getInstance(config, new SlackHttpClient(SlackHttpClient.buildOkHttpClient(config).newBuilder()
+        .retryOnConnectionFailure(false).addNetworkInterceptor(new StaleConnections()).build()));
   }
 
   private static SlackConfig slackConfig(Settings settings) {

@@ -23,9 +23,11 @@ import org.slf4j.LoggerFactory;
  * Sends answers to Slack: Web API calls with the bot token, and replies through a
  * {@code response_url}. A 429 waits for {@code Retry-After} (up to {@link #MAX_RATE_LIMITED} in all);
  * a 5xx or a failure to connect retries with a short backoff ({@link #ATTEMPTS} failures at most);
- * a connection lost after the request went out is not retried, so nothing is posted twice; every
- * failure is logged and none is thrown, so no handler dies of one.
- * Every attempt is counted in the metrics by method, and every failed one by reason.
+ * a pooled connection the server had closed before the request went out ({@link StaleConnections})
+ * is retried at once, once, on a fresh connection; a connection lost after the request went out is
+ * not retried, so nothing is posted twice; every failure is logged and none is thrown, so no
+ * handler dies of one. Every attempt is counted in the metrics by method, and every failed one by
+ * reason.
  */
 final class SlackPoster {
   private static final Logger log = LoggerFactory.getLogger(SlackPoster.class);
@@ -134,6 +136,7 @@ final class SlackPoster {
 
   private boolean send(String what, Attempt attempt) {
     int failures = 0;
+    boolean staleRetried = false;
     Duration rateLimited = Duration.ZERO;
     while (true) {
       Duration wait;
@@ -169,13 +172,22 @@ final class SlackPoster {
           return false;
         }
       } catch (IOException e) {
-        metrics.slackCall(what, "network");
+        if (StaleConnections.isStale(e) && !staleRetried) {
+          // Nothing went out; the other idle connections to that server are likely closed too.
+          staleRetried = true;
+          metrics.slackCall(what, "stale_connection");
+          log.info("{}: {}; retrying once on a fresh connection", what, e.getMessage());
+          http.getOkHttpClient().connectionPool().evictAll();
+          continue;
+        }
         if (!neverSent(e)) {
           // The request may have reached Slack and been posted; a retry could post it twice.
+          metrics.slackCall(what, "maybe_sent");
           log.warn("{} failed after it may have reached Slack ({}); not retried, so it is never posted twice",
               what, e.toString());
           return false;
         }
+        metrics.slackCall(what, "network");
         failures++;
         log.warn("{} failed: {} (failure {} of {})", what, e.toString(), failures, ATTEMPTS);
         if (failures == ATTEMPTS) {
@@ -199,9 +211,9 @@ final class SlackPoster {
     return false;
   }
 
-  /** Returns whether a failure happened before the request could leave: no connection was made. */
+  /** Returns whether a failure happened before the request could leave: no connection, or a stale one found in time. */
   static boolean neverSent(IOException e) {
-    if (e instanceof java.net.ConnectException || e instanceof java.net.UnknownHostException
+    if (StaleConnections.isStale(e) || e instanceof java.net.ConnectException || e instanceof java.net.UnknownHostException
         || e instanceof java.net.NoRouteToHostException) {
       return true;
     }

@@ -8,13 +8,12 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
-import static com.slack.api.model.view.Views.view;
 
 import com.google.gson.Gson;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
-import com.slack.api.model.view.View;
 import com.slack.api.util.json.GsonFactory;
+import io.istiocon.bot.agenda.TalkId;
 import io.istiocon.bot.catalog.Catalog;
 import io.istiocon.bot.catalog.Conference;
 import io.istiocon.bot.catalog.Session;
@@ -33,12 +32,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Renders answers as Block Kit with the SDK's typed builders: talk cards, help, and the Home tab.
- * The one class that builds blocks. Every catalog and user text is mrkdwn-escaped, and every
+ * Renders answers as Block Kit with the SDK's typed builders: talk cards, help and about. With
+ * {@link AgendaCards} (the agenda) and {@link HomeTab}, the only classes that build blocks. Every catalog and user text is mrkdwn-escaped, and every
  * message keeps within Block Kit's limits whatever the catalog or the question holds.
  */
 final class TalkCards {
@@ -74,16 +74,35 @@ final class TalkCards {
 
   private static final Gson GSON = GsonFactory.createSnakeCase();
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
   /** Where a message is shown, which decides its buttons. */
   enum Surface {
-    /** Only the asker sees it: Share and More. */
+    /** Only the asker sees it: Share, More, and on each card Save or Remove as the asker saved it. */
     EPHEMERAL,
-    /** A visible reply to a mention or a DM: More. */
+    /** A visible reply to a mention or a DM: More, and Save on each card (answered to the clicker alone). */
     THREAD,
-    /** An answer someone shared in a channel: no buttons but the links. */
+    /** An answer someone shared in a channel: the links and Save on each card. */
     SHARED
+  }
+
+  /**
+   * How the cards of one message offer saving: where they sit, the page they are on (only for an
+   * answer the asker alone sees) and which of their talks the reader saved (only known there).
+   */
+  record Saving(AgendaAction.Place place, PageToken page, Set<TalkId> saved) {
+    Saving {
+      saved = Set.copyOf(saved);
+    }
+
+    /** Returns how cards on a surface offer saving; {@code saved} counts only where the asker alone sees them. */
+    static Saving on(Surface surface, PageToken page, Set<TalkId> saved) {
+      return surface == Surface.EPHEMERAL ? new Saving(AgendaAction.Place.PAGE, page, saved)
+          : new Saving(AgendaAction.Place.CARD, null, Set.of());
+    }
+
+    AgendaAction action(TalkId talk) {
+      return new AgendaAction(place, talk, page);
+    }
   }
 
   /** A message: the plain-text fallback and the blocks. */
@@ -103,8 +122,10 @@ final class TalkCards {
    * would outgrow Block Kit's limits.
    *
    * @param page the question as the asker wrote it, the first hit to show and the minute it was asked
+   * @param saved the talks on this page the asker saved, marked on an answer only they see
    */
-  static Message answer(Answer answer, PageToken page, Surface surface) {
+  static Message answer(Answer answer, PageToken page, Surface surface, Set<TalkId> saved) {
+    Saving saving = Saving.on(surface, page, saved);
     switch (answer.intent()) {
       case HELP -> {
         return help(answer.catalog(), answer.notes());
@@ -115,7 +136,7 @@ final class TalkCards {
       default -> { }
     }
     if (answer.isEmpty()) {
-      return empty(answer, page.question());
+      return empty(answer, page.question(), saving);
     }
     List<Answer.Hit> hits = answer.page(page.offset(), PAGE);
     if (hits.isEmpty()) {
@@ -127,7 +148,7 @@ final class TalkCards {
       List<LayoutBlock> blocks = answerHead(answer, page, n);
       for (int i = 0; i < n; i++) {
         Session session = hits.get(i).session();
-        blocks.addAll(card(session, answer.catalog().nameIfSeveral(session), lead, i, false));
+        blocks.addAll(card(session, answer.catalog().nameIfSeveral(session), lead, i, false, saving));
       }
       blocks.addAll(answerFoot(answer, page, n, surface));
       if (fits(blocks, MAX_BLOCKS, MAX_JSON)) {
@@ -136,7 +157,8 @@ final class TalkCards {
     }
     // Even one card is too big (a catalog with huge links and text): show it without its abstract.
     List<LayoutBlock> blocks = answerHead(answer, page, 1);
-    blocks.addAll(card(hits.get(0).session(), answer.catalog().nameIfSeveral(hits.get(0).session()), lead, 0, true));
+    blocks.addAll(card(hits.get(0).session(), answer.catalog().nameIfSeveral(hits.get(0).session()), lead, 0, true,
+        saving));
     blocks.addAll(answerFoot(answer, page, 1, surface));
     return new Message(fallback(answer, page, hits.subList(0, 1)), blocks);
   }
@@ -186,7 +208,7 @@ final class TalkCards {
     return blocks;
   }
 
-  private static Message empty(Answer answer, String question) {
+  private static Message empty(Answer answer, String question, Saving saving) {
     List<LayoutBlock> blocks = new ArrayList<>();
     StringBuilder text = new StringBuilder("No sessions match \u201c").append(question(question)).append("\u201d.");
     for (String note : answer.notes().stream().limit(3).toList()) {
@@ -199,7 +221,7 @@ final class TalkCards {
       List<LayoutBlock> withCards = new ArrayList<>(blocks);
       for (int i = 0; i < n; i++) {
         Session session = closest.get(i).session();
-        withCards.addAll(card(session, answer.catalog().nameIfSeveral(session), answer.query().lead(), i, false));
+        withCards.addAll(card(session, answer.catalog().nameIfSeveral(session), answer.query().lead(), i, false, saving));
       }
       if (fits(withCards, MAX_BLOCKS - 4, MAX_JSON - 2_000)) {
         blocks = withCards;
@@ -247,7 +269,9 @@ final class TalkCards {
     for (int from = 0; from < buttons.size(); from += 25) {
       blocks.add(actions(List.copyOf(buttons.subList(from, Math.min(buttons.size(), from + 25)))));
     }
-    blocks.add(context(List.of(markdownText("Ask with `/istiocon your question`, mention me in a channel, or send me a DM."))));
+    blocks.add(context(List.of(markdownText("Ask with `/istiocon your question`, mention me in a channel, or send me a DM. "
+        + "Click \u2b50 Save on a talk to keep it in your agenda: `/istiocon " + AgendaCards.MY_AGENDA + "` lists it, "
+        + "and `/istiocon forget me` deletes everything I keep about you."))));
     return new Message(SlackText.escape(Help.INTRO + " Try: " + Help.EXAMPLES.stream().map(e -> "/istiocon " + e.question())
         .collect(Collectors.joining(", "))), blocks);
   }
@@ -299,64 +323,14 @@ final class TalkCards {
     return new Message(text, List.of(section(s -> s.text(markdownText(text)))));
   }
 
-  // ---- the Home tab -----------------------------------------------------------------------
-
-  /** Renders the Home tab: what is on now and next, the most watched talks, and how to ask. */
-  static View home(Catalog catalog, Answer now, Answer next, Answer popular) {
-    for (int cards = 5; cards >= 0; cards--) {
-      List<LayoutBlock> blocks = homeBlocks(catalog, now, next, popular, cards);
-      if (fits(blocks, MAX_HOME_BLOCKS, MAX_HOME_JSON)) {
-        return view(v -> v.type("home").blocks(blocks));
-      }
-    }
-    return view(v -> v.type("home").blocks(homeBlocks(catalog, now, next, popular, 0)));
-  }
-
-  private static List<LayoutBlock> homeBlocks(Catalog catalog, Answer now, Answer next, Answer popular, int cards) {
-    List<LayoutBlock> blocks = new ArrayList<>();
-    if (catalog.isEmpty()) {
-      blocks.add(header(h -> h.text(plainText("IstioCon bot"))));
-      blocks.add(section(s -> s.text(markdownText("The conference program is not loaded yet. Try again in a minute."))));
-    } else {
-      String title = catalog.conferences().stream()
-          .map(c -> "*" + fit(c.name(), 150, 750) + "* \u00b7 " + c.start().format(SHORT_DAY) + " \u2013 " + c.end().format(DAY)
-              + " \u00b7 " + c.sessions().size() + " sessions")
-          .limit(5).collect(Collectors.joining("\n"));
-      blocks.add(section(s -> s.text(markdownText(title))));
-      int[] index = {0};
-      homeSection(blocks, "On now", now, Math.min(cards, 3), index);
-      homeSection(blocks, "Up next", next, Math.min(cards, 3), index);
-      homeSection(blocks, "Most watched", popular, cards, index);
-    }
-    blocks.add(header(h -> h.text(plainText("How to ask"))));
-    String examples = Help.EXAMPLES.stream().map(e -> "\u2022 `/istiocon " + SlackText.escape(e.question()) + "`")
-        .collect(Collectors.joining("\n"));
-    blocks.add(section(s -> s.text(markdownText(SlackText.escape(Help.INTRO) + "\n" + examples
-        + "\nYou can also mention me in a channel, or write to me in the Messages tab."))));
-    return blocks;
-  }
-
-  private static void homeSection(List<LayoutBlock> blocks, String title, Answer answer, int cards, int[] index) {
-    blocks.add(header(h -> h.text(plainText(title))));
-    if (!answer.notes().isEmpty() || answer.isEmpty()) {
-      String notes = answer.notes().isEmpty() ? "Nothing to show." : fit(answer.notes().get(0), 300, 1500);
-      blocks.add(context(List.of(markdownText(notes))));
-      if (!answer.notes().isEmpty()) {
-        return; // the note explains why nothing fits (e.g. the conference is over)
-      }
-    }
-    for (Answer.Hit hit : answer.page(0, cards)) {
-      blocks.addAll(card(hit.session(), answer.catalog().nameIfSeveral(hit.session()), Query.Lead.NONE, index[0]++, false));
-    }
-  }
-
   // ---- the talk card ----------------------------------------------------------------------
 
   /**
-   * Renders one session: section, context line, link buttons, divider; {@code index} keeps action ids
-   * unique, and {@code conference} (null when only one is loaded) leads the context line.
+   * Renders one session: section, context line, link buttons and ⭐ Save (or Remove, when the reader
+   * saved it), divider; {@code index} keeps action ids unique, and {@code conference} (null when only
+   * one is loaded) leads the context line.
    */
-  static List<LayoutBlock> card(Session s, String conference, Query.Lead lead, int index, boolean compact) {
+  static List<LayoutBlock> card(Session s, String conference, Query.Lead lead, int index, boolean compact, Saving saving) {
     StringBuilder text = new StringBuilder();
     Optional<String> video = s.videoLink().flatMap(TalkCards::link);
     Optional<String> slides = s.slidesLink().flatMap(TalkCards::link);
@@ -384,7 +358,10 @@ final class TalkCards {
     List<LayoutBlock> blocks = new ArrayList<>();
     String body = text.toString();
     blocks.add(section(b -> b.text(markdownText(body))));
-    blocks.add(context(List.of(markdownText(ContextLine.of(s, conference, compact)))));
+    TalkId talk = AgendaCards.id(s);
+    boolean saved = saving.saved().contains(talk);
+    String line = ContextLine.of(s, conference, compact) + (saved ? AgendaCards.SAVED_MARK : "");
+    blocks.add(context(List.of(markdownText(line))));
     List<BlockElement> buttons = new ArrayList<>();
     List<String> order = switch (lead) {
       case SLIDES -> List.of("slides", "watch", "page");
@@ -398,9 +375,9 @@ final class TalkCards {
       url.ifPresent(u -> buttons.add(button(b -> b.actionId(LINK + kind + ":" + index).text(plainText(label)).url(u)
           .style(primary ? "primary" : null))));
     }
-    if (!buttons.isEmpty()) {
-      blocks.add(actions(buttons));
-    }
+    buttons.add(saved ? AgendaCards.removeButton(Integer.toString(index), saving.action(talk))
+        : AgendaCards.saveButton(Integer.toString(index), saving.action(talk)));
+    blocks.add(actions(buttons));
     blocks.add(divider());
     return blocks;
   }
@@ -416,7 +393,8 @@ final class TalkCards {
     return askButton(index, question, question);
   }
 
-  private static BlockElement askButton(int index, String question, String label) {
+  /** Returns a button that asks {@code question} when clicked, labelled {@code label}. */
+  static BlockElement askButton(int index, String question, String label) {
     String text = Snippets.trim(SlackText.label(label), MAX_BUTTON);
     String value = Text.cut(question, QueryParser.MAX_LENGTH);
     return button(b -> b.actionId(ASK + index).text(plainText(text.isEmpty() ? "Ask" : text)).value(value));

@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param database the PostgreSQL server, or {@code null} for SQLite
  */
 public record StoreSettings(Path dataDir, PostgresUrl database) {
-  /** Where the docs explain every variable. */
-  public static final String SEE = DocLinks.see(DocLinks.ENVIRONMENT);
+  /** Where the docs explain both variables and how to choose between them. */
+  public static final String SEE = DocLinks.see(DocLinks.STORAGE);
   /** The folder used when {@code DATA_DIR} is not set. */
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
   /** The SQLite file's name inside {@code DATA_DIR}. */

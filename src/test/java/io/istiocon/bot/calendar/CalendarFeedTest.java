@@ -15,6 +15,7 @@ import io.istiocon.bot.search.Synonyms;
 import io.istiocon.bot.service.CatalogSnapshot;
 import io.istiocon.bot.store.JdbcAgendaStore;
 import io.istiocon.bot.store.StoreSettings;
+import io.istiocon.bot.testing.FakeClock;
 import io.istiocon.bot.web.HttpServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,11 +24,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +49,7 @@ class CalendarFeedTest {
   Path temp;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
-  private final MovableClock clock = new MovableClock(NOW);
+  private final FakeClock clock = new FakeClock(NOW);
   private final AtomicReference<CatalogSnapshot> catalog = new AtomicReference<>();
   private JdbcAgendaStore store;
   private CalendarLinks links;
@@ -245,7 +243,7 @@ class CalendarFeedTest {
     URI feed = links.firstLink("U1").orElseThrow();
     String etag = get(feed).headers().firstValue("ETag").orElseThrow();
 
-    clock.set(NOW.plusSeconds(3600));
+    clock.advance(Duration.ofHours(1));
     HttpResponse<byte[]> unchanged = get(feed, Map.of("If-None-Match", etag));
 
     assertEquals(304, unchanged.statusCode());
@@ -288,33 +286,5 @@ class CalendarFeedTest {
 
     assertEquals(503, response.statusCode());
     assertEquals("the agenda store is unavailable; try again in a minute\n", text(response));
-  }
-
-  /** A clock the test sets. */
-  private static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -127,6 +127,25 @@ class DockerfileTest {
   }
 
   @Test
+  void dataDir_isADeclaredVolume_ownedByTheUser_andNothingWritesThereAfterTheDeclaration() throws Exception {
+    DockerfileModel docker = DockerfileModel.read();
+    DockerfileModel.Stage runtime = docker.runtime();
+    String dataDir = docker.env().get("DATA_DIR");
+
+    assertTrue(dataDir != null && dataDir.startsWith("/"), "DATA_DIR, an absolute folder for the SQLite file: " + dataDir);
+    assertTrue(runtime.all("VOLUME").stream().anyMatch(v -> v.replaceAll("[\\[\\]\"]", "").strip().equals(dataDir)),
+        "VOLUME " + dataDir + ": " + runtime.all("VOLUME"));
+    String user = runtime.last("USER").orElseThrow();
+    int owned = runtime.indexOf("RUN", "chown " + user + " " + dataDir);
+    int declared = runtime.indexOf("VOLUME", dataDir);
+    assertTrue(owned >= 0 && owned < declared, "RUN ... chown " + user + " " + dataDir + " before VOLUME, so a fresh volume "
+        + "is writable: " + runtime.instructions());
+    assertTrue(runtime.instructions().subList(declared, runtime.instructions().size()).stream()
+        .noneMatch(i -> i.keyword().equals("RUN")), "Docker drops what a RUN writes into a declared volume");
+    assertTrue(Path.of(dataDir).startsWith(runtime.last("WORKDIR").orElseThrow()), "beside the catalog, under WORKDIR");
+  }
+
+  @Test
   void jvmFlags_sizeTheHeapFromTheLimit_exitOnOutOfMemory_andNameOneCollector() throws Exception {
     List<String> flags = DockerfileModel.read().entrypoint();
 

@@ -30,6 +30,7 @@ class GracefulShutdownIT {
       Map<String, String> env = new HashMap<>(RunningBot.env(slack, Path.of("catalog")));
       env.putAll(DockerfileModel.read().env());
       env.put("CATALOG_DIR", "catalog");
+      env.put("DATA_DIR", dir.resolve("data").toString()); // the image's volume
       env.put("PORT", "0");
       List<String> command = LocalImage.command();
       CountDownLatch release = slack.holdPosts();

@@ -25,12 +25,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every YAML under deploy/k8s parses, and the manifests carry what operating the bot relies on. */
+/**
+ * Every YAML under deploy/k8s parses, and the manifests carry what operating the bot relies on: the
+ * base, and the two ways to keep the agenda, one replica on SQLite or several on PostgreSQL.
+ */
 class KubernetesManifestsTest {
   private static final Path K8S = Path.of("deploy/k8s");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Map<String, String> POD_LABELS = Map.of("app.kubernetes.io/name", "istiocon-bot");
   private static final Set<String> SLACK_KEYS = Set.of("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN");
+  /** The components that say where the agenda lives. */
+  private static final List<String> STORES = List.of("sqlite", "postgres");
 
   /** Every document of every manifest (the catalog copies aside), by file. */
   private static Map<Path, List<JsonNode>> manifests;
@@ -66,16 +71,25 @@ class KubernetesManifestsTest {
   }
 
   @Test
-  void kustomization_appliesEveryResourceButTheSecretTemplate() throws IOException {
+  void kustomization_appliesEveryResourceButTheSecretTemplate_andOneWayToKeepTheAgenda() throws IOException {
     JsonNode k = one("kustomization.yaml");
 
     Set<String> resources = new TreeSet<>();
     k.path("resources").forEach(r -> resources.add(r.asText()));
-    assertEquals(Set.of("deployment.yaml", "service.yaml", "pdb.yaml", "hpa.yaml"), resources);
+    assertEquals(Set.of("deployment.yaml", "service.yaml"), resources);
     for (String r : resources) {
       assertTrue(Files.isRegularFile(K8S.resolve(r)), r);
     }
     assertEquals("istiocon-bot", k.at("/images/0/name").asText(), "the Deployment's image name is what images rewrites");
+    List<String> components = new ArrayList<>();
+    k.path("components").forEach(c -> components.add(c.asText()));
+    assertEquals(1, components.stream().filter(STORES::contains).count(), "exactly one of " + STORES + ": " + components);
+    for (String store : STORES) {
+      JsonNode component = one(store + "/kustomization.yaml");
+      assertEquals("Component", component.path("kind").asText());
+      component.path("resources").forEach(r -> assertTrue(Files.isRegularFile(K8S.resolve(store).resolve(r.asText())), r.asText()));
+      component.path("patches").forEach(p -> assertTrue(Files.isRegularFile(K8S.resolve(store).resolve(p.path("path").asText()))));
+    }
   }
 
   @Test
@@ -100,12 +114,13 @@ class KubernetesManifestsTest {
   }
 
   @Test
-  void deployment_runsTwoReplicasOfTheImageAsTheDockerfileDoes() throws IOException {
+  void deployment_runsTheImageAsTheDockerfileDoes_leavingReplicasToTheStoreComponent() throws IOException {
     JsonNode d = one("deployment.yaml");
     JsonNode c = container(d);
 
     assertEquals("Deployment", d.path("kind").asText());
-    assertEquals(2, d.at("/spec/replicas").asInt());
+    assertTrue(d.at("/spec/replicas").isMissingNode() && d.at("/spec/strategy").isMissingNode(),
+        "sqlite/ and postgres/ set them: one replica, or a rolling update of several");
     assertEquals(POD_LABELS, labels(d.at("/spec/selector/matchLabels")));
     assertEquals(POD_LABELS, labels(d.at("/spec/template/metadata/labels")));
     assertEquals(Settings.DEFAULT_PORT, c.at("/ports/0/containerPort").asInt());
@@ -113,7 +128,46 @@ class KubernetesManifestsTest {
     assertEquals(Integer.toString(Settings.DEFAULT_PORT), env(c, "PORT").path("value").asText());
     assertEquals(DockerfileModel.read().env().get("CATALOG_DIR"), env(c, "CATALOG_DIR").path("value").asText());
     assertEquals("json", env(c, "LOG_FORMAT").path("value").asText());
-    assertEquals("0", d.at("/spec/strategy/rollingUpdate/maxUnavailable").asText());
+  }
+
+  // ---- where the agenda lives -------------------------------------------------------------
+
+  @Test
+  void sqlite_oneReplica_theFileOnAClaimAtDataDir_writableByTheImagesUser_recreatedNotRolled() throws IOException {
+    JsonNode patch = one("sqlite/deployment-patch.yaml");
+    JsonNode pvc = one("sqlite/pvc.yaml");
+    JsonNode pod = patch.at("/spec/template/spec");
+
+    assertEquals(1, patch.at("/spec/replicas").asInt(), "one writer of one file");
+    assertEquals("Recreate", patch.at("/spec/strategy/type").asText(), "the old pod lets go of the volume first");
+    JsonNode data = volume(pod, v -> v.has("persistentVolumeClaim"));
+    assertEquals(pvc.at("/metadata/name").asText(), data.at("/persistentVolumeClaim/claimName").asText());
+    assertEquals("ReadWriteOnce", pvc.at("/spec/accessModes/0").asText());
+    assertEquals(DockerfileModel.read().env().get("DATA_DIR"), mountOf(container(patch), data).path("mountPath").asText(),
+        "the Dockerfile's DATA_DIR");
+    String user = DockerfileModel.read().runtime().last("USER").orElseThrow();
+    assertEquals(user.split(":")[1], pod.at("/securityContext/fsGroup").asText(), "the volume is writable by the image's group");
+    JsonNode base = one("deployment.yaml");
+    assertTrue(container(base).at("/securityContext/readOnlyRootFilesystem").asBoolean());
+    assertEquals("/tmp", mountOf(container(base), volume(base.at("/spec/template/spec"), v -> v.has("emptyDir")))
+        .path("mountPath").asText(), "SQLite unpacks its native library into the temp folder");
+  }
+
+  @Test
+  void postgres_severalReplicasRolledOneAtATime_withDatabaseUrlFromTheSecretTheTemplateDescribes() throws IOException {
+    JsonNode patch = one("postgres/deployment-patch.yaml");
+    JsonNode secret = one("postgres/secret.example.yaml");
+
+    assertTrue(patch.at("/spec/replicas").asInt() >= 2, "several replicas");
+    assertEquals("0", patch.at("/spec/strategy/rollingUpdate/maxUnavailable").asText());
+    JsonNode ref = env(container(patch), "DATABASE_URL").at("/valueFrom/secretKeyRef");
+    assertEquals(secret.at("/metadata/name").asText(), ref.path("name").asText());
+    assertEquals("DATABASE_URL", ref.path("key").asText());
+    assertFalse(ref.path("optional").asBoolean(), "without it the replicas would each keep their own agenda");
+    assertTrue(secret.at("/stringData/DATABASE_URL").asText().startsWith("postgresql://"), "the form StoreSettings reads");
+    assertTrue(secret.at("/stringData/DATABASE_URL").asText().contains("REPLACE-ME"), "a placeholder, not a value");
+    assertFalse(Files.readString(K8S.resolve("postgres/kustomization.yaml")).contains("- secret.example.yaml"),
+        "the template is never applied");
   }
 
   @Test
@@ -166,8 +220,8 @@ class KubernetesManifestsTest {
     assertTrue(c.at("/resources/requests/cpu").isTextual(), "a CPU request, which the HPA scales on");
     long request = mebibytes(c.at("/resources/requests/memory").asText());
     long limit = mebibytes(c.at("/resources/limits/memory").asText());
-    // RSS measured at 99 MB after 1,000 requests (docs/operations.md#measured-footprint); the heap may take half the limit.
-    assertTrue(request >= 100 && limit >= 2 * request, "request " + request + " Mi, limit " + limit + " Mi");
+    // RSS measured at 119 MB after 1,000 requests (docs/operations.md#measured-footprint); the heap may take half the limit.
+    assertTrue(request >= 120 && limit >= 2 * request, "request " + request + " Mi, limit " + limit + " Mi");
     assertEquals("sleep", c.at("/lifecycle/preStop/exec/command/0").asText(), "keep serving while endpoints update");
     long preStop = Long.parseLong(c.at("/lifecycle/preStop/exec/command/1").asText());
     long grace = d.at("/spec/template/spec/terminationGracePeriodSeconds").asLong();
@@ -202,8 +256,8 @@ class KubernetesManifestsTest {
   }
 
   @Test
-  void podDisruptionBudget_keepsOneReplicaServing() throws IOException {
-    JsonNode pdb = one("pdb.yaml");
+  void podDisruptionBudget_keepsOneOfThePostgresReplicasServing() throws IOException {
+    JsonNode pdb = one("postgres/pdb.yaml");
 
     assertEquals("PodDisruptionBudget", pdb.path("kind").asText());
     assertEquals(1, pdb.at("/spec/minAvailable").asInt());
@@ -211,12 +265,12 @@ class KubernetesManifestsTest {
   }
 
   @Test
-  void hpa_scalesTheDeploymentOnCpu() throws IOException {
-    JsonNode hpa = one("hpa.yaml");
+  void hpa_scalesThePostgresReplicasOnCpu() throws IOException {
+    JsonNode hpa = one("postgres/hpa.yaml");
 
     assertEquals("autoscaling/v2", hpa.path("apiVersion").asText());
     assertEquals("istiocon-bot", hpa.at("/spec/scaleTargetRef/name").asText());
-    assertEquals(one("deployment.yaml").at("/spec/replicas").asInt(), hpa.at("/spec/minReplicas").asInt());
+    assertEquals(one("postgres/deployment-patch.yaml").at("/spec/replicas").asInt(), hpa.at("/spec/minReplicas").asInt());
     assertTrue(hpa.at("/spec/maxReplicas").asInt() > hpa.at("/spec/minReplicas").asInt());
     assertEquals("cpu", hpa.at("/spec/metrics/0/resource/name").asText());
     int target = hpa.at("/spec/metrics/0/resource/target/averageUtilization").asInt();

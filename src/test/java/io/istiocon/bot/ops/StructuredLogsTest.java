@@ -101,6 +101,7 @@ class StructuredLogsTest {
       env.put("SLACK_BOT_TOKEN", TOKEN);
       env.put("SLACK_SIGNING_SECRET", SECRET);
       env.put("LOG_FORMAT", format);
+      env.put("DATA_DIR", dir.resolve("data-" + format).toString());
       try (ChildBot bot = ChildBot.start(ChildBot.fromClasspath(), env, dir.resolve("stderr-" + format + ".log"))) {
         assertEquals(200, bot.command("ebpf talks", slack.responseUrl("c")).statusCode());
         assertEquals(200, bot.event("app_mention.json", Map.of("text", "<@U0BOT> wasm " + PASTED + " " + "x".repeat(300),

@@ -103,7 +103,7 @@ class TimeReaderTest {
       "is anything still going on after 3pm | RUNNING",
       "which sessions ended in the last hour | ENDS",
       "sessions this afternoon              | STARTS",
-      "what did I miss in the last hour     | ENDS",
+      "what did I miss in the last hour     | RUNNING",
   })
   void read_theVerbChoosesTheRelation(String question, When.Relation relation) {
     assertEquals(relation, when(question).relation(), question);

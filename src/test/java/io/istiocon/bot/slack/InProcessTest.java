@@ -15,7 +15,10 @@ import io.istiocon.bot.files.CatalogReader;
 import io.istiocon.bot.files.LiveCatalog;
 import io.istiocon.bot.ops.Metrics;
 import io.istiocon.bot.search.QueryEngine;
+import io.istiocon.bot.service.AgendaService;
 import io.istiocon.bot.service.AnswerService;
+import io.istiocon.bot.store.JdbcAgendaStore;
+import io.istiocon.bot.store.StoreSettings;
 import io.istiocon.bot.testing.BlockKit;
 import io.istiocon.bot.testing.FakeSlack;
 import io.istiocon.bot.testing.FakeTicker;
@@ -37,6 +40,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Bolt app run in-process with {@code app.run(...)} on signed requests, answering events on the
@@ -56,6 +60,9 @@ class InProcessTest {
     work.run();
   };
   private App app;
+  private JdbcAgendaStore store;
+  @TempDir
+  Path data;
 
   @BeforeEach
   void build() throws Exception {
@@ -70,13 +77,16 @@ class InProcessTest {
     Settings settings = Settings.fromEnv(RunningBot.env(fake, Path.of("catalog")));
     var bot = slack.methods().authTest(r -> r.token(settings.botToken()));
     SlackPoster poster = new SlackPoster(slack, settings.botToken(), new RecordingSleeper(), Metrics.create());
-    app = new SlackApp(answers, poster, new UserZones(poster::userZone, Runnable::run, ticker),
+    store = JdbcAgendaStore.open(StoreSettings.sqlite(data));
+    AgendaService agenda = new AgendaService(store, () -> live.current().catalog(), clock, ticker, Runnable::run, op -> { });
+    app = new SlackApp(answers, agenda, poster, new UserZones(poster::userZone, Runnable::run, ticker),
         new SeenEvents(ticker, SeenEvents.REMEMBER), clock, answering, bot.getUserId(), Metrics.create(), ticker)
         .build(slack, settings, bot);
   }
 
   @AfterEach
   void stop() throws IOException {
+    store.close();
     fake.close();
   }
 
@@ -138,15 +148,15 @@ class InProcessTest {
   }
 
   @Test
-  void run_sameEventIdAfterTenMinutes_isAnsweredAgain() throws Exception {
+  void run_sameEventIdOnceThisReplicaForgotIt_isStillAnsweredOnce_theStoreRemembersIt() throws Exception {
     String body = Fixtures.json("app_mention.json", Map.of("text", "<@U0BOT> wasm", "user", "U0USER1",
         "ts", "1614015900.000100", "event_id", "Ev0INPROC2"));
     app.run(new EventRequest(body, signed(body, Map.of())));
     ticker.advance(SeenEvents.REMEMBER.plusSeconds(1));
 
-    app.run(new EventRequest(body, signed(body, Map.of())));
+    assertEquals(200, app.run(new EventRequest(body, signed(body, Map.of()))).getStatusCode());
 
-    assertEquals(2, fake.drain("/api/chat.postMessage").size());
+    assertEquals(1, fake.drain("/api/chat.postMessage").size());
   }
 
   @Test

@@ -6,14 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slack.api.util.json.GsonFactory;
+import io.istiocon.bot.agenda.TalkId;
 import io.istiocon.bot.catalog.Catalog;
 import io.istiocon.bot.search.Answer;
 import io.istiocon.bot.search.QueryEngine;
 import io.istiocon.bot.search.SearchIndex;
 import io.istiocon.bot.search.Synonyms;
+import io.istiocon.bot.service.AgendaService.MyAgenda;
 import io.istiocon.bot.testing.BlockKit;
 import io.istiocon.bot.testing.RandomCatalogs;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -43,14 +49,17 @@ class RenderFuzzTest {
         for (TalkCards.Surface surface : TalkCards.Surface.values()) {
           for (int offset : new int[] {0, TalkCards.PAGE}) {
             PageToken page = new PageToken(answer.query().text(), offset, NOW.getEpochSecond() / 60); // cut as the app cuts
-            check(TalkCards.answer(answer, page, surface), question);
+            check(TalkCards.answer(answer, page, surface, savedSome(answer, offset)), question);
           }
         }
       }
       Answer now = engine.answer(index, "what's on now", NOW);
       Answer next = engine.answer(index, "what's next", NOW);
       Answer popular = engine.answer(index, "most popular", NOW);
-      JsonNode home = BlockKit.parse(GsonFactory.createSnakeCase().toJson(TalkCards.home(catalog, now, next, popular)));
+      MyAgenda agenda = new MyAgenda(catalog.sessions().stream().filter(x -> random.random().nextBoolean()).toList(),
+          random.random().nextInt(3), catalog);
+      JsonNode home = BlockKit.parse(GsonFactory.createSnakeCase().toJson(HomeTab.of(catalog, now, next, popular,
+          Optional.of(agenda), NOW)));
       assertWithinLimits(home.path("blocks"), TalkCards.MAX_HOME_BLOCKS);
       assertNoMentions(home);
       assertEscaped(home, "the Home tab");
@@ -71,7 +80,20 @@ class RenderFuzzTest {
       if (action.equals(TalkCards.MORE) || action.equals(TalkCards.SHARE)) {
         assertTrue(PageToken.decode(button.path("value").asText()).isPresent(), action + " carries an unreadable token");
       }
+      if (action.startsWith(AgendaCards.ADD) || action.startsWith(AgendaCards.REMOVE)) {
+        assertTrue(AgendaAction.decode(button.path("value").asText()).isPresent(), action + " carries an unreadable value");
+      }
     }
+  }
+
+  /** Returns every other talk the page can show, as if the asker had saved them. */
+  private static Set<TalkId> savedSome(Answer answer, int offset) {
+    List<Answer.Hit> shown = answer.isEmpty() ? answer.closest() : answer.page(offset, TalkCards.PAGE);
+    Set<TalkId> saved = new HashSet<>();
+    for (int i = 0; i < shown.size(); i += 2) {
+      saved.add(AgendaCards.id(shown.get(i).session()));
+    }
+    return saved;
   }
 
   /** Fails unless every mrkdwn text in the JSON has its {@code &}, {@code <} and {@code >} escaped. */

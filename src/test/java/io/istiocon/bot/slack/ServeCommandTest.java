@@ -64,13 +64,47 @@ class ServeCommandTest {
   }
 
   @Test
-  void serve_running_answersASignedCommandAndLogsNoSecret() throws Exception {
+  void serve_invalidDatabaseUrl_exitsWith2NamingIt_beforeCallingSlack() throws Exception {
     try (FakeSlack slack = new FakeSlack()) {
       Map<String, String> env = new HashMap<>(RunningBot.env(slack, Path.of("catalog")));
+      env.put("DATABASE_URL", "mysql://bot:secret@db:3306/agenda");
+
+      Result result = run(env);
+
+      assertEquals(2, result.exit());
+      assertEquals(List.of("istiocon-bot: DATABASE_URL must be a URI like postgresql://user:password@host:5432/db?sslmode=require,"
+          + " got one starting with \"mysql://\"; unset it to keep the agenda in a SQLite file in DATA_DIR; "
+          + "see docs/operations.md#storage-sqlite-or-postgresql-and-how-to-choose"), result.stderr());
+      assertEquals(0, slack.requestCount());
+    }
+  }
+
+  @Test
+  void serve_dataDirThatCannotBeAFolder_exitsWith2NamingDataDir() throws Exception {
+    try (FakeSlack slack = new FakeSlack()) {
+      Map<String, String> env = new HashMap<>(RunningBot.env(slack, Path.of("catalog")));
+      Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+      env.put("DATA_DIR", file.resolve("data").toString());
+
+      Result result = run(env);
+
+      assertEquals(2, result.exit());
+      assertEquals(1, result.stderr().size(), result.stderr().toString());
+      assertTrue(result.stderr().get(0).startsWith("istiocon-bot: DATA_DIR: could not create the folder " + file.resolve("data")),
+          result.stderr().get(0));
+    }
+  }
+
+  @Test
+  void serve_running_answersASignedCommandAndLogsNoSecret_withTheAgendaInDataUnderTheWorkingFolder() throws Exception {
+    try (FakeSlack slack = new FakeSlack()) {
+      // No DATA_DIR: the default, ./data, under the folder serve runs in.
+      Map<String, String> env = new HashMap<>(RunningBot.env(slack, Path.of("catalog").toAbsolutePath()));
       env.put("SLACK_BOT_TOKEN", "xoxb-very-secret-token");
       env.put("SLACK_SIGNING_SECRET", "very-secret-signing");
       Path stderr = dir.resolve("stderr.log");
-      Process process = start(env, stderr);
+      ProcessBuilder serve = serve(env, stderr).directory(dir.toFile());
+      Process process = serve.start();
       try {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = CompletableFuture.supplyAsync(() -> readLine(out)).get(60, TimeUnit.SECONDS);
@@ -93,6 +127,8 @@ class ServeCommandTest {
       }
       String logs = Files.readString(stderr);
       assertTrue(logs.contains("serving HTTP mode"), logs);
+      assertTrue(logs.contains("agenda in JdbcAgendaStore[SQLite file data/agenda.db]"), logs);
+      assertTrue(Files.isRegularFile(dir.resolve("data").resolve("agenda.db")), "created on first start");
       assertFalse(logs.contains("very-secret"), logs);
     }
   }
@@ -108,13 +144,17 @@ class ServeCommandTest {
   }
 
   private static Process start(Map<String, String> env, Path stderr) throws IOException {
+    return serve(env, stderr).start();
+  }
+
+  private static ProcessBuilder serve(Map<String, String> env, Path stderr) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
         "io.istiocon.bot.Main", "serve");
     builder.environment().clear();
     builder.environment().putAll(env);
     builder.redirectError(stderr.toFile());
-    return builder.start();
+    return builder;
   }
 
   private static String readLine(BufferedReader reader) {

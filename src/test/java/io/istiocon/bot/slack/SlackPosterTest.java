@@ -33,7 +33,8 @@ class SlackPosterTest {
   private static final String POST = "/api/chat.postMessage";
   private final FakeSlack fake = new FakeSlack();
   private final Sleeper sleeper = mock(Sleeper.class);
-  private final SlackPoster poster = new SlackPoster(slack(fake.apiUrl()), "xoxb-test", sleeper, Metrics.create());
+  private final Metrics metrics = Metrics.create();
+  private final SlackPoster poster = new SlackPoster(slack(fake.apiUrl()), "xoxb-test", sleeper, metrics);
 
   @AfterEach
   void stop() throws IOException {
@@ -147,6 +148,35 @@ class SlackPosterTest {
 
     assertEquals(2, fake.drain(POST).size(), "OkHttp's silent retry would have sent it a third time");
     then(sleeper).shouldHaveNoInteractions();
+    assertTrue(metrics.scrape().contains(
+        "istiocon_slack_api_errors_total{method=\"chat.postMessage\",reason=\"maybe_sent\"} 1.0"), metrics.scrape());
+  }
+
+  @Test
+  void postMessage_serverClosesEachConnectionAfterItsResponse_everyMessageIsPostedOnce() {
+    fake.closeEachConnection();
+    Metrics metrics = Metrics.create();
+    SlackPoster closing = new SlackPoster(slack(fake.apiUrl()), "xoxb-test", sleeper, metrics);
+
+    for (int i = 0; i < 5; i++) {
+      assertTrue(closing.postMessage(message()), "message " + i);
+    }
+
+    assertEquals(5, fake.drain(POST).size(), "each reached the server once");
+    then(sleeper).shouldHaveNoInteractions();
+    assertTrue(metrics.scrape().contains(
+        "istiocon_slack_api_errors_total{method=\"chat.postMessage\",reason=\"stale_connection\"} 4.0"), metrics.scrape());
+  }
+
+  @Test
+  void respond_serverClosesEachConnectionAfterItsResponse_everyReplyIsSentOnce() {
+    fake.closeEachConnection();
+
+    for (int i = 0; i < 3; i++) {
+      assertTrue(poster.respond(fake.responseUrl("r2"), ActionResponse.builder().text("reply " + i).build()));
+    }
+
+    assertEquals(3, fake.drain("/respond/r2").size());
   }
 
   @Test

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -45,6 +46,8 @@ class TalkCardsTest {
   private static final QueryEngine ENGINE = new QueryEngine();
   private static final Catalog REAL = TestCatalogs.real();
   private static final long MINUTE = Instant.parse("2021-02-22T17:45:00Z").getEpochSecond() / 60;
+  /** A card in a thread: ⭐ Save, answered to the clicker alone. */
+  private static final TalkCards.Saving CARD = TalkCards.Saving.on(TalkCards.Surface.THREAD, null, Set.of());
 
   // ---- the card ---------------------------------------------------------------------------
 
@@ -56,7 +59,7 @@ class TalkCardsTest {
         URI.create("https://youtu.be/x"), URI.create("https://example.org/s.pdf"), URI.create("https://example.org/p/"),
         OptionalInt.empty(), null, null);
 
-    JsonNode blocks = json(TalkCards.card(s, null, Query.Lead.NONE, 0, false));
+    JsonNode blocks = json(TalkCards.card(s, null, Query.Lead.NONE, 0, false, CARD));
 
     String text = blocks.get(0).path("text").path("text").asText();
     assertTrue(text.startsWith("*I want to sketch a mesh for you*\nChristian Posta (Solo.io), Lin Sun\nword word"), text);
@@ -64,29 +67,28 @@ class TalkCardsTest {
     assertTrue(abstractLine.length() <= TalkCards.ABSTRACT && abstractLine.endsWith("\u2026"), abstractLine);
     assertEquals("Talk \u00b7 English \u00b7 <!date^1614015600^{date_short_pretty} {time}|Mon 22 Feb 2021 17:40 UTC>"
         + "\u2013<!date^1614018000^{time}|18:20 UTC>", blocks.get(1).path("elements").get(0).path("text").asText());
-    assertEquals(List.of("\u25b6 Watch", "Slides", "Session page"),
+    assertEquals(List.of("\u25b6 Watch", "Slides", "Session page", "\u2b50 Save"),
         buttons(blocks).stream().map(b -> b.path("text").path("text").asText()).toList());
     assertEquals("divider", blocks.get(blocks.size() - 1).path("type").asText());
   }
 
   @Test
-  void card_withoutLinks_hasNoButtons() {
+  void card_withoutLinks_hasOnlySave() {
     Session s = TestCatalogs.session("x1").build();
 
-    JsonNode blocks = json(TalkCards.card(s, null, Query.Lead.NONE, 0, false));
+    JsonNode blocks = json(TalkCards.card(s, null, Query.Lead.NONE, 0, false, CARD));
 
-    assertTrue(buttons(blocks).isEmpty());
-    assertEquals(List.of("section", "context", "divider"), types(blocks));
+    assertEquals(List.of("agenda_add:0"), buttons(blocks).stream().map(b -> b.path("action_id").asText()).toList());
+    assertEquals(List.of("section", "context", "actions", "divider"), types(blocks));
   }
 
   @Test
-  void card_withOnlySlides_hasOnlyTheSlidesButton() {
+  void card_withOnlySlides_hasTheSlidesButtonAndSave() {
     Session s = TestCatalogs.session("x2").slides("https://example.org/x2.pdf").build();
 
-    List<JsonNode> buttons = buttons(json(TalkCards.card(s, null, Query.Lead.NONE, 3, false)));
+    List<JsonNode> buttons = buttons(json(TalkCards.card(s, null, Query.Lead.NONE, 3, false, CARD)));
 
-    assertEquals(1, buttons.size());
-    assertEquals("link:slides:3", buttons.get(0).path("action_id").asText());
+    assertEquals(List.of("link:slides:3", "agenda_add:3"), buttons.stream().map(b -> b.path("action_id").asText()).toList());
   }
 
   @Test
@@ -95,7 +97,7 @@ class TalkCardsTest {
         .title("Airbnb on Istio").video("https://youtu.be/a").slides("https://example.org/airbnb.pdf")));
     assertEquals(Query.Lead.SLIDES, answer.query().lead());
 
-    JsonNode blocks = json(TalkCards.answer(answer, page("slides for the airbnb talk", 0), TalkCards.Surface.EPHEMERAL));
+    JsonNode blocks = json(TalkCards.answer(answer, page("slides for the airbnb talk", 0), TalkCards.Surface.EPHEMERAL, Set.of()));
 
     String card = sections(blocks).get(1);
     assertTrue(card.startsWith("\ud83d\udcd1 *<https://example.org/airbnb.pdf|Open the slides>*\n*Airbnb on Istio*"), card);
@@ -108,7 +110,7 @@ class TalkCardsTest {
   void card_questionAskingForVideoOfATalkWithout_saysSo() {
     Session s = TestCatalogs.session("v1").title("Unrecorded").build();
 
-    String text = json(TalkCards.card(s, null, Query.Lead.VIDEO, 0, false)).get(0).path("text").path("text").asText();
+    String text = json(TalkCards.card(s, null, Query.Lead.VIDEO, 0, false, CARD)).get(0).path("text").path("text").asText();
 
     assertTrue(text.startsWith("_No video was published for this session._\n*Unrecorded*"), text);
   }
@@ -118,7 +120,7 @@ class TalkCardsTest {
     Session s = TestCatalogs.session("m1").title("<!channel> Istio & <@U0VICTIM>").speaker("<!here>", "A&B <Corp>")
         .about("Ping <!everyone> & <#C123|general>").build();
 
-    JsonNode blocks = json(TalkCards.card(s, null, Query.Lead.NONE, 0, false));
+    JsonNode blocks = json(TalkCards.card(s, null, Query.Lead.NONE, 0, false, CARD));
 
     String text = blocks.get(0).path("text").path("text").asText();
     assertTrue(text.startsWith("*&lt;!channel&gt; Istio &amp; &lt;@U0VICTIM&gt;*\n&lt;!here&gt; (A&amp;B &lt;Corp&gt;)"), text);
@@ -129,7 +131,7 @@ class TalkCardsTest {
   void card_showsRoomAndTrackInTheContextLine() {
     Session s = TestCatalogs.session("r1").room("Saal 1").track("Security & <Privacy>").build();
 
-    String context = json(TalkCards.card(s, null, Query.Lead.NONE, 0, false)).get(1).path("elements").get(0).path("text").asText();
+    String context = json(TalkCards.card(s, null, Query.Lead.NONE, 0, false, CARD)).get(1).path("elements").get(0).path("text").asText();
 
     assertTrue(context.startsWith("Talk \u00b7 English \u00b7 <!date^"), context);
     assertTrue(context.endsWith(" \u00b7 Room: Saal 1 \u00b7 Track: Security &amp; &lt;Privacy&gt;"), context);
@@ -149,7 +151,7 @@ class TalkCardsTest {
 
     Answer answer = answer("accelerate istio-cni with ebpf", both);
     List<String> contexts = new ArrayList<>();
-    for (JsonNode block : json(TalkCards.answer(answer, page("ebpf", 0), TalkCards.Surface.THREAD).blocks())) {
+    for (JsonNode block : json(TalkCards.answer(answer, page("ebpf", 0), TalkCards.Surface.THREAD, Set.of()).blocks())) {
       if (block.path("type").asText().equals("context")) {
         contexts.add(block.path("elements").get(0).path("text").asText());
       }
@@ -172,7 +174,7 @@ class TalkCardsTest {
     PageToken page = page("everything", 0);
     int pages = 0;
     while (page != null) {
-      JsonNode blocks = json(TalkCards.answer(answer, page, TalkCards.Surface.EPHEMERAL));
+      JsonNode blocks = json(TalkCards.answer(answer, page, TalkCards.Surface.EPHEMERAL, Set.of()));
       assertWithinLimits(blocks, TalkCards.MAX_BLOCKS);
       List<String> ids = buttons(blocks).stream().map(b -> b.path("action_id").asText())
           .filter(id -> id.startsWith("link:page:")).toList();
@@ -194,7 +196,7 @@ class TalkCardsTest {
       Answer answer = new Answer(ENGINE.parse(question), Query.Intent.SEARCH, List.of(new Answer.Hit(s, 1.0)), 1, false,
           List.of("a note about \u201c" + question + "\u201d"), List.of(), List.of(), catalog);
       for (TalkCards.Surface surface : TalkCards.Surface.values()) {
-        TalkCards.Message m = TalkCards.answer(answer, page(question, 0), surface);
+        TalkCards.Message m = TalkCards.answer(answer, page(question, 0), surface, Set.of());
         assertFits(m.blocks(), TalkCards.MAX_BLOCKS, TalkCards.MAX_JSON);
         assertFalse(m.text().isBlank());
         assertTrue(m.text().length() <= TalkCards.MAX_TEXT);
@@ -216,14 +218,14 @@ class TalkCardsTest {
         List.of("<!channel> ".repeat(100)), List.of(), List.of(), catalog);
 
     for (TalkCards.Surface surface : TalkCards.Surface.values()) {
-      TalkCards.Message m = TalkCards.answer(answer, page("istio <!here>", 0), surface);
+      TalkCards.Message m = TalkCards.answer(answer, page("istio <!here>", 0), surface, Set.of());
       assertFits(m.blocks(), TalkCards.MAX_BLOCKS, TalkCards.MAX_JSON);
       assertTrue(types(json(m.blocks())).contains("divider"), "at least one card survives");
       assertNoMentions(json(m.blocks()));
       assertNoMentions(BlockKit.parse("{\"text\":" + GsonFactory.createSnakeCase().toJson(m.text()) + "}"));
     }
     Answer home = new Answer(answer.query(), Query.Intent.POPULAR, answer.hits(), answer.total(), true, List.of(), List.of(), List.of(), catalog);
-    List<LayoutBlock> blocks = TalkCards.home(catalog, home, home, home).getBlocks();
+    List<LayoutBlock> blocks = HomeTab.of(catalog, home, home, home, Optional.empty(), Instant.EPOCH).getBlocks();
     assertFits(blocks, TalkCards.MAX_HOME_BLOCKS, TalkCards.MAX_HOME_JSON);
     assertNoMentions(json(blocks));
   }
@@ -255,7 +257,7 @@ class TalkCardsTest {
     Answer answer = new Answer(ENGINE.parse("ebpf"), Query.Intent.SEARCH, List.of(new Answer.Hit(catalog.sessions().get(0), 1)), 1,
         false, List.of(), List.of(), List.of(), catalog);
 
-    TalkCards.Message m = TalkCards.answer(answer, page("<!channel> ebpf & <@U1>", 0), TalkCards.Surface.EPHEMERAL);
+    TalkCards.Message m = TalkCards.answer(answer, page("<!channel> ebpf & <@U1>", 0), TalkCards.Surface.EPHEMERAL, Set.of());
 
     assertTrue(sections(json(m.blocks())).get(0).contains("\u201c&lt;!channel&gt; ebpf &amp; &lt;@U1&gt;\u201d"));
     assertTrue(m.text().contains("&lt;!channel&gt;"), m.text());
@@ -267,7 +269,7 @@ class TalkCardsTest {
     Answer answer = new Answer(ENGINE.parse("linkerdd"), Query.Intent.SEARCH, List.of(), 0, false,
         List.of("No session mentions \u201clinkerdd\u201d."), List.of("Lin Sun", "Linkerd & <Istio>"), List.of(), catalog);
 
-    JsonNode blocks = json(TalkCards.answer(answer, page("linkerdd", 0), TalkCards.Surface.EPHEMERAL).blocks());
+    JsonNode blocks = json(TalkCards.answer(answer, page("linkerdd", 0), TalkCards.Surface.EPHEMERAL, Set.of()).blocks());
 
     assertEquals("No sessions match \u201clinkerdd\u201d.\nNo session mentions \u201clinkerdd\u201d.", sections(blocks).get(0));
     assertEquals("*Did you mean:*", sections(blocks).get(1));
@@ -281,7 +283,7 @@ class TalkCardsTest {
     Answer answer = new Answer(ENGINE.parse("x"), Query.Intent.SEARCH, List.of(new Answer.Hit(catalog.sessions().get(0), 1)), 1,
         false, List.of(), List.of(), List.of(), catalog);
 
-    TalkCards.Message m = TalkCards.answer(answer, page("x", 5), TalkCards.Surface.EPHEMERAL);
+    TalkCards.Message m = TalkCards.answer(answer, page("x", 5), TalkCards.Surface.EPHEMERAL, Set.of());
 
     assertEquals("That was all: 1 session for \u201cx\u201d.", m.text());
   }
@@ -292,7 +294,7 @@ class TalkCardsTest {
     Answer answer = new Answer(ENGINE.parse("istio"), Query.Intent.SEARCH,
         hits(catalog), catalog.size(), true, List.of(), List.of(), List.of(), catalog);
 
-    JsonNode blocks = json(TalkCards.answer(answer, page("istio", 0), TalkCards.Surface.SHARED));
+    JsonNode blocks = json(TalkCards.answer(answer, page("istio", 0), TalkCards.Surface.SHARED, Set.of()));
 
     assertTrue(button(blocks, TalkCards.SHARE).isEmpty());
     assertTrue(button(blocks, TalkCards.MORE).isEmpty());
@@ -316,7 +318,7 @@ class TalkCardsTest {
     Catalog catalog = REAL;
     Answer answer = new Answer(ENGINE.parse("about"), Query.Intent.ABOUT, List.of(), 0, false, List.of(), List.of(), List.of(), catalog);
 
-    JsonNode blocks = json(TalkCards.answer(answer, page("about", 0), TalkCards.Surface.EPHEMERAL));
+    JsonNode blocks = json(TalkCards.answer(answer, page("about", 0), TalkCards.Surface.EPHEMERAL, Set.of()));
 
     assertWithinLimits(blocks, TalkCards.MAX_BLOCKS);
     assertTrue(sections(blocks).get(0).startsWith("*IstioCon 2021*\nMon 22 Feb 2021 \u2013 Fri 26 Feb 2021"), sections(blocks).get(0));
@@ -330,7 +332,7 @@ class TalkCardsTest {
     Answer on = ENGINE.answer(io.istiocon.bot.search.SearchIndex.build(catalog, io.istiocon.bot.search.Synonyms.NONE),
         "what's on now", now);
 
-    JsonNode view = BlockKit.parse(GsonFactory.createSnakeCase().toJson(TalkCards.home(catalog, on, on, on)));
+    JsonNode view = BlockKit.parse(GsonFactory.createSnakeCase().toJson(HomeTab.of(catalog, on, on, on, Optional.empty(), now)));
 
     assertEquals("home", view.path("type").asText());
     assertWithinLimits(view.path("blocks"), TalkCards.MAX_HOME_BLOCKS);
@@ -340,7 +342,7 @@ class TalkCardsTest {
         headers.add(b.path("text").path("text").asText());
       }
     });
-    assertEquals(List.of("On now", "Up next", "Most watched", "How to ask"), headers);
+    assertEquals(List.of("Your agenda", "On now", "Up next", "Most watched", "How to ask"), headers);
   }
 
   @Test
@@ -349,7 +351,7 @@ class TalkCardsTest {
     Answer none = new Answer(ENGINE.parse("what's on now"), Query.Intent.NOW, List.of(), 0, false,
         List.of("No catalog is loaded yet."), List.of(), List.of(), empty);
 
-    String text = BlockKit.allText(BlockKit.parse(GsonFactory.createSnakeCase().toJson(TalkCards.home(empty, none, none, none))));
+    String text = BlockKit.allText(BlockKit.parse(GsonFactory.createSnakeCase().toJson(HomeTab.of(empty, none, none, none, Optional.empty(), Instant.EPOCH))));
 
     assertTrue(text.contains("not loaded yet"), text);
   }

@@ -44,7 +44,7 @@ class StoreSettingsTest {
 
     assertTrue(e.getMessage().startsWith(variable), e.getMessage());
     assertTrue(e.getMessage().contains(says), e.getMessage());
-    assertTrue(e.getMessage().endsWith("see docs/operations.md#environment-variables"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("see docs/operations.md#storage-sqlite-or-postgresql-and-how-to-choose"), e.getMessage());
     assertFalse(e.getMessage().contains("hunter2"), "never repeats the password: " + e.getMessage());
     assertEquals(0, e.getStackTrace().length, "nothing to print but the message");
   }

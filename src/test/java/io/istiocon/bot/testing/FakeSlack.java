@@ -24,6 +24,7 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
 
 /**
  * A local stand-in for the Slack Web API and for {@code response_url}s, on MockWebServer bound to
@@ -77,6 +78,7 @@ public final class FakeSlack implements AutoCloseable {
   private volatile String appTokenError;
   private volatile String socketUrl = "ws://127.0.0.1:9/";
   private volatile CountDownLatch postsHeld = new CountDownLatch(0);
+  private volatile boolean closeEachConnection;
   private final Map<String, String> zones = new ConcurrentHashMap<>();
 
   /** Starts the fake on a free loopback port. */
@@ -124,12 +126,21 @@ public final class FakeSlack implements AutoCloseable {
     scripted.computeIfAbsent(path, p -> new ArrayDeque<>()).addAll(List.of(responses));
   }
 
-  /** Holds every {@code chat.postMessage} answer until the returned latch is counted down. */
+  /**
+   * Makes the fake close each connection right after its response, as an HTTP/1.0 server or proxy
+   * may, without a {@code Connection: close} header to say so: the client pools a connection the
+   * server has already closed.
+   */
+  public void closeEachConnection() {
+    closeEachConnection = true;
+  }
+
   /** Makes {@code users.info} say the user is in {@code tz} (by default everyone is in the conference's zone). */
   public void userZone(String user, String tz) {
     zones.put(user, tz);
   }
 
+  /** Holds every {@code chat.postMessage} answer until the returned latch is counted down. */
   public CountDownLatch holdPosts() {
     CountDownLatch latch = new CountDownLatch(1);
     postsHeld = latch;
@@ -174,6 +185,11 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   private MockResponse answer(RecordedRequest request) throws InterruptedException {
+    MockResponse response = respond(request);
+    return closeEachConnection ? response.setSocketPolicy(SocketPolicy.DISCONNECT_AT_END) : response;
+  }
+
+  private MockResponse respond(RecordedRequest request) throws InterruptedException {
     String path = request.getPath() == null ? "" : request.getPath();
     Map<String, String> headers = new LinkedHashMap<>();
     for (String name : request.getHeaders().names()) {

@@ -3,26 +3,35 @@ package io.istiocon.bot.testing;
 import io.istiocon.bot.Server;
 import io.istiocon.bot.slack.Settings;
 import io.istiocon.bot.slack.StartException;
+import io.istiocon.bot.store.StoreSettings;
+import io.istiocon.bot.store.StoreSettingsException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * The whole bot as {@code serve} runs it, on 127.0.0.1 and a free port, with the Web API pointed at
- * a {@link FakeSlack}, a fixed clock, a fake ticker, a recording sleeper and one answering thread
- * (so answers come in the order their events arrived). Sends signed requests shaped like Slack's.
+ * a {@link FakeSlack}, a fixed clock, a fake ticker, a recording sleeper, one answering thread (so
+ * answers come in the order their events arrived) and, unless the test names a store, the agenda in
+ * a SQLite file in a temporary DATA_DIR of its own. Sends signed requests shaped like Slack's.
  */
 public final class RunningBot implements AutoCloseable {
   public static final String SECRET = "test-signing-secret";
@@ -38,11 +47,27 @@ public final class RunningBot implements AutoCloseable {
   public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   public final SlackSigner signer = new SlackSigner(SECRET, clock);
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  private final AtomicInteger clicks = new AtomicInteger();
+  /** The temporary DATA_DIR this bot made, deleted when it closes; null when the test chose the store. */
+  private final Path dataDir;
 
-  private RunningBot(FakeSlack slack, Map<String, String> env) throws StartException {
+  private RunningBot(FakeSlack slack, Map<String, String> env, int answeringThreads) throws StartException {
     this.slack = slack;
-    this.server = Server.start(Settings.fromEnv(env),
-        new Server.Options("127.0.0.1", clock, ticker, sleeper, Executors.newSingleThreadExecutor()));
+    Map<String, String> all = new HashMap<>(env);
+    this.dataDir = env.containsKey("DATA_DIR") || env.containsKey("DATABASE_URL") ? null : temporaryFolder();
+    if (dataDir != null) {
+      all.put("DATA_DIR", dataDir.toString());
+    }
+    try {
+      this.server = Server.start(Settings.fromEnv(all), StoreSettings.fromEnv(all),
+          new Server.Options("127.0.0.1", clock, ticker, sleeper, Executors.newFixedThreadPool(answeringThreads)));
+    } catch (StoreSettingsException e) {
+      delete(dataDir);
+      throw new StartException(e.getMessage());
+    } catch (StartException | RuntimeException e) {
+      delete(dataDir);
+      throw e;
+    }
   }
 
   /** Starts the bot in HTTP mode over the real catalog. */
@@ -63,9 +88,15 @@ public final class RunningBot implements AutoCloseable {
 
   /** Starts the bot against an existing fake. */
   public static RunningBot start(FakeSlack slack, Path catalog, Map<String, String> extra) throws StartException {
+    return start(slack, catalog, extra, 1);
+  }
+
+  /** Starts the bot against an existing fake, answering events and clicks on this many threads. */
+  public static RunningBot start(FakeSlack slack, Path catalog, Map<String, String> extra, int answeringThreads)
+      throws StartException {
     Map<String, String> env = new HashMap<>(env(slack, catalog));
     env.putAll(extra);
-    return new RunningBot(slack, env);
+    return new RunningBot(slack, env, answeringThreads);
   }
 
   /** Returns the variables a test server runs with. */
@@ -85,10 +116,24 @@ public final class RunningBot implements AutoCloseable {
     return signed(body, FORM, Map.of());
   }
 
-  /** Sends a button click: a {@code block_actions} payload from the fixture. */
+  /** Sends a button click by U0USER1: a {@code block_actions} payload from the fixture, with a trigger id of its own. */
   public HttpResponse<String> click(String actionId, String value, boolean ephemeral, String responseUrlName) {
-    String body = Fixtures.interactive("block_actions.json", Map.of("action_id", actionId, "value", value,
-        "is_ephemeral", Boolean.toString(ephemeral), "response_url", slack.responseUrl(responseUrlName)));
+    return click("U0USER1", actionId, value, ephemeral, responseUrlName, "1614015950." + clicks.incrementAndGet() + ".abcdef");
+  }
+
+  /** Sends a button click by {@code user} with this trigger id (a retried click repeats it). */
+  public HttpResponse<String> click(String user, String actionId, String value, boolean ephemeral, String responseUrlName,
+      String triggerId) {
+    String body = Fixtures.interactive("block_actions.json", Map.of("user", user, "action_id", actionId, "value", value,
+        "is_ephemeral", Boolean.toString(ephemeral), "response_url", slack.responseUrl(responseUrlName),
+        "trigger_id", triggerId));
+    return signed(body, FORM, Map.of());
+  }
+
+  /** Sends {@code /istiocon text} as {@code user}. */
+  public HttpResponse<String> command(String user, String text, String responseUrlName) {
+    String body = Fixtures.form("command.form", Map.of("text", text, "response_url", slack.responseUrl(responseUrlName)))
+        .replace("user_id=U0USER1", "user_id=" + URLEncoder.encode(user, StandardCharsets.UTF_8));
     return signed(body, FORM, Map.of());
   }
 
@@ -143,6 +188,28 @@ public final class RunningBot implements AutoCloseable {
   public void close() {
     server.close();
     closeQuietly(slack);
+    delete(dataDir);
+  }
+
+  private static Path temporaryFolder() {
+    try {
+      return Files.createTempDirectory("istiocon-bot-data-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path folder) {
+    if (folder == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // a temporary folder; the machine cleans it up in the end
+    }
   }
 
   private static void closeQuietly(FakeSlack slack) {

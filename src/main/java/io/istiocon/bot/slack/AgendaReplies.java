@@ -1,0 +1,215 @@
+package io.istiocon.bot.slack;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.model.view.View;
+import io.istiocon.bot.agenda.StoreUnavailableException;
+import io.istiocon.bot.agenda.TalkId;
+import io.istiocon.bot.catalog.Session;
+import io.istiocon.bot.search.Answer;
+import io.istiocon.bot.service.AgendaService;
+import io.istiocon.bot.service.AgendaService.MyAgenda;
+import io.istiocon.bot.service.AnswerService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agenda in Slack: "my agenda" and "forget me" asked in words, the ⭐ Save and Remove buttons,
+ * and the Home tab that shows the agenda. A store that cannot be reached becomes a message saying
+ * to try again in a minute; nothing is half-done.
+ */
+final class AgendaReplies {
+  private static final Logger log = LoggerFactory.getLogger(AgendaReplies.class);
+  /** The longest question that can be an agenda command; anything longer goes to the search engine at once. */
+  private static final int LONGEST_COMMAND = 40;
+
+  /** What an agenda command asks for. */
+  enum Command {
+    /** List the saved talks. */
+    AGENDA,
+    /** Delete everything stored about the asker. */
+    FORGET_ME
+  }
+
+  private static final Map<String, Command> COMMANDS = Map.ofEntries(
+      Map.entry("agenda", Command.AGENDA), Map.entry("my agenda", Command.AGENDA), Map.entry("my talks", Command.AGENDA),
+      Map.entry("my schedule", Command.AGENDA), Map.entry("my saved talks", Command.AGENDA),
+      Map.entry("show my agenda", Command.AGENDA), Map.entry("show my talks", Command.AGENDA),
+      Map.entry("show my schedule", Command.AGENDA), Map.entry("forget me", Command.FORGET_ME));
+
+  /** A reply and whether the store took part in it as asked ({@code false}: it could not be reached). */
+  record Reply(TalkCards.Message message, boolean ok) {}
+
+  private final AgendaService agenda;
+  private final AnswerService answers;
+  private final SlackPoster poster;
+  private final UserZones zones;
+  private final Clock clock;
+
+  AgendaReplies(AgendaService agenda, AnswerService answers, SlackPoster poster, UserZones zones, Clock clock) {
+    this.agenda = agenda;
+    this.answers = answers;
+    this.poster = poster;
+    this.zones = zones;
+    this.clock = clock;
+  }
+
+  /**
+   * Returns the agenda command a question is ("my agenda", "agenda", "my talks", "my schedule",
+   * "forget me", in any case and with any punctuation), or empty for a question for the search engine.
+   */
+  static Optional<Command> command(String question) {
+    if (question == null || question.length() > LONGEST_COMMAND) {
+      return Optional.empty();
+    }
+    StringBuilder words = new StringBuilder();
+    for (int i = 0; i < question.length(); i++) {
+      char c = question.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        words.append(Character.toLowerCase(c));
+      } else if (!words.isEmpty() && words.charAt(words.length() - 1) != ' ') {
+        words.append(' ');
+      }
+    }
+    return Optional.ofNullable(COMMANDS.get(words.toString().strip()));
+  }
+
+  /** Returns the answer to a command asked where only the asker sees the reply. */
+  Reply answer(Command command, String user) {
+    try {
+      return switch (command) {
+        case AGENDA -> new Reply(AgendaCards.agenda(agenda.agenda(user), clock.instant()), true);
+        case FORGET_ME -> new Reply(AgendaCards.forgotten(agenda.forget(user)), true);
+      };
+    } catch (StoreUnavailableException e) {
+      log.warn("could not {} for {}: {}", command == Command.AGENDA ? "list the agenda" : "forget a user", user, e.getMessage());
+      return new Reply(AgendaCards.unreachable(command == Command.AGENDA ? "I can't show your agenda"
+          : "nothing was deleted"), false);
+    }
+  }
+
+  /** Returns the answer to a command asked where others would see the reply: ask me privately. */
+  static Reply askPrivately(Command command) {
+    return new Reply(AgendaCards.askPrivately(command == Command.AGENDA ? AgendaCards.MY_AGENDA : "forget me"), true);
+  }
+
+  /** Returns the user's Home tab: the conferences, their agenda, what is on now and next, the most watched. */
+  View home(String user) {
+    Instant now = clock.instant();
+    Answer on = answers.ask("what's on now", now);
+    Answer next = answers.ask("what's next", now);
+    Answer popular = answers.ask("most watched sessions", now);
+    Optional<MyAgenda> mine;
+    try {
+      mine = Optional.of(agenda.agenda(user));
+    } catch (StoreUnavailableException e) {
+      log.warn("drawing the Home tab of {} without the agenda: {}", user, e.getMessage());
+      mine = Optional.empty();
+    }
+    return HomeTab.of(on.catalog(), on, next, popular, mine, now);
+  }
+
+  /**
+   * Handles a ⭐ Save or Remove click: changes the agenda and answers where the button sits (the
+   * page or the agenda drawn again in place, a message only the clicker sees, or the Home tab
+   * published again). Returns whether it worked: the store took the change and Slack the answer.
+   */
+  boolean click(BlockActionPayload p, boolean add) {
+    String user = p.getUser() == null ? null : p.getUser().getId();
+    Optional<AgendaAction> read = AgendaAction.decode(p.getActions().get(0).getValue());
+    if (read.isEmpty() || user == null) {
+      respond(p, false, TalkCards.sorry("read that button (it may be from an older version of me)"));
+      return false;
+    }
+    AgendaAction action = read.get();
+    AgendaService.Saved saved = null;
+    boolean removed = false;
+    try {
+      if (add) {
+        saved = agenda.save(user, action.talk());
+      } else {
+        removed = agenda.remove(user, action.talk());
+      }
+    } catch (StoreUnavailableException e) {
+      log.warn("could not {} {} for {}: {}", add ? "save" : "remove", action.talk(), user, e.getMessage());
+      if (action.place() == AgendaAction.Place.HOME) {
+        poster.publishHome(user, home(user)); // it says the store is out of reach
+      } else {
+        respond(p, false, AgendaCards.unreachable(add ? "nothing was saved" : "nothing was removed"));
+      }
+      return false;
+    }
+    if (saved == AgendaService.Saved.NOT_IN_PROGRAM) {
+      return action.place() == AgendaAction.Place.HOME ? poster.publishHome(user, home(user))
+          : respond(p, false, AgendaCards.notInProgram());
+    }
+    return switch (action.place()) {
+      case PAGE -> respond(p, true, page(action.page(), user, savedAfter(user, action.talk(), add)));
+      case AGENDA -> respond(p, true, agendaAfter(user, action.talk(), removed));
+      case HOME -> poster.publishHome(user, home(user));
+      case CARD -> respond(p, isEphemeral(p), add ? confirmSaved(action.talk(), saved)
+          : AgendaCards.removed(session(action.talk()), removed));
+    };
+  }
+
+  /** Returns the user's saved talks after a change that went through; if they cannot be read now, that one alone. */
+  private Set<TalkId> savedAfter(String user, TalkId talk, boolean add) {
+    try {
+      return agenda.saved(user);
+    } catch (StoreUnavailableException e) {
+      return add ? Set.of(talk) : Set.of();
+    }
+  }
+
+  /** Returns the agenda after a removal that went through; if it cannot be read now, says what was removed. */
+  private TalkCards.Message agendaAfter(String user, TalkId talk, boolean removed) {
+    try {
+      return AgendaCards.agenda(agenda.agenda(user), clock.instant());
+    } catch (StoreUnavailableException e) {
+      return AgendaCards.removed(session(talk), removed);
+    }
+  }
+
+  /** Returns a page of an answer drawn again for the asker, as of the minute it was first asked. */
+  private TalkCards.Message page(PageToken page, String user, Set<TalkId> saved) {
+    Answer answer = answers.ask(page.question(), page.asked(), () -> zones.of(user));
+    return Pages.draw(answer, page, TalkCards.Surface.EPHEMERAL, () -> saved);
+  }
+
+  private TalkCards.Message confirmSaved(TalkId talk, AgendaService.Saved saved) {
+    // Saved a moment ago from the catalog being served; a reload since may have removed it.
+    return session(talk).map(s -> AgendaCards.saved(s, saved == AgendaService.Saved.ALREADY_SAVED))
+        .orElseGet(AgendaCards::notInProgram);
+  }
+
+  private Optional<Session> session(TalkId talk) {
+    return answers.snapshot().catalog().session(talk.conference(), talk.session());
+  }
+
+  /** Answers through the click's response_url: in place, or as a new message only the clicker sees. */
+  private boolean respond(BlockActionPayload p, boolean replace, TalkCards.Message m) {
+    if (p.getResponseUrl() == null) {
+      log.warn("a {} click came without a response_url; nothing to answer", p.getActions().get(0).getActionId());
+      return false;
+    }
+    ActionResponse response = ActionResponse.builder().replaceOriginal(replace).responseType(replace ? null : "ephemeral")
+        .text(m.text()).blocks(m.blocks()).build();
+    return poster.respond(p.getResponseUrl(), response);
+  }
+
+  private static boolean isEphemeral(BlockActionPayload p) {
+    return p.getContainer() != null && p.getContainer().isEphemeral();
+  }
+
+  /** Returns how a click is logged: what it did to which talk. */
+  static String describe(BlockActionPayload p, boolean add) {
+    String talk = AgendaAction.decode(p.getActions().get(0).getValue())
+        .map(a -> a.talk().conference() + "/" + a.talk().session()).orElse("an unreadable button");
+    return (add ? "save " : "remove ") + talk;
+  }
+}
