@@ -159,7 +159,7 @@ public final class Server implements AutoCloseable {
     }
     if (calendarLinks != null) {
       http.mountUnder(CalendarLinks.FEED_FOLDER,
-          new CalendarServlet(calendarLinks, store, store, () -> catalog.current(), options.clock()));
+          new CalendarServlet(calendarLinks, agenda, store, options.clock()));
       log.info("calendar feeds at {}{}/<token>.ics", publicUrl.get(), CalendarLinks.FEED_FOLDER);
     }
     try {

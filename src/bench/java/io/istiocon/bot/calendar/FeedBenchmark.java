@@ -1,10 +1,12 @@
 package io.istiocon.bot.calendar;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.istiocon.bot.agenda.AgendaEntry;
 import io.istiocon.bot.agenda.CalendarLinks;
 import io.istiocon.bot.catalog.Catalog;
 import io.istiocon.bot.catalog.Session;
 import io.istiocon.bot.catalog.TestCatalogs;
+import io.istiocon.bot.service.AgendaService;
 import io.istiocon.bot.store.JdbcAgendaStore;
 import io.istiocon.bot.store.StoreSettings;
 import java.io.IOException;
@@ -70,7 +72,8 @@ public class FeedBenchmark {
       store.save(new AgendaEntry("U1", talk.conference(), talk.id(), NOW));
       events.add(new Ics.Event(talk, 0, talk.page()));
     }
-    feeds = new Feeds(links, store, store, clock);
+    feeds = new Feeds(links, new AgendaService(store, () -> catalog, clock, Ticker.systemTicker(), Runnable::run,
+        operation -> { }), store, clock);
   }
 
   @TearDown(Level.Trial)
@@ -90,6 +93,6 @@ public class FeedBenchmark {
 
   @Benchmark
   public Feeds.Feed feed() {
-    return feeds.render(token, catalog).orElseThrow();
+    return feeds.render(token).feed();
   }
 }

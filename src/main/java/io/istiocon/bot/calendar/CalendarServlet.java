@@ -1,15 +1,13 @@
 package io.istiocon.bot.calendar;
 
-import io.istiocon.bot.agenda.AgendaStore;
 import io.istiocon.bot.agenda.CalendarLinks;
 import io.istiocon.bot.agenda.CalendarStore;
 import io.istiocon.bot.agenda.StoreUnavailableException;
-import io.istiocon.bot.service.CatalogSnapshot;
+import io.istiocon.bot.service.AgendaService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.Supplier;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -29,13 +27,14 @@ public final class CalendarServlet extends HttpServlet {
   private static final String RETRY_AFTER_SECONDS = "30";
 
   private final transient Feeds feeds;
-  private final transient Supplier<CatalogSnapshot> snapshots;
 
-  /** Creates the servlet; mount it at {@link CalendarLinks#FEED_FOLDER}{@code /*}. */
-  public CalendarServlet(CalendarLinks links, AgendaStore agenda, CalendarStore versions,
-      Supplier<CatalogSnapshot> snapshots, Clock clock) {
+  /**
+   * Creates the servlet; mount it at {@link CalendarLinks#FEED_FOLDER}{@code /*}. The agenda comes
+   * from {@code agenda} (the catalog being served, store errors counted), the sequence numbers from
+   * {@code versions}, {@code DTSTAMP} from {@code clock}.
+   */
+  public CalendarServlet(CalendarLinks links, AgendaService agenda, CalendarStore versions, Clock clock) {
     this.feeds = new Feeds(links, agenda, versions, clock);
-    this.snapshots = snapshots;
   }
 
   @Override
@@ -45,31 +44,30 @@ public final class CalendarServlet extends HttpServlet {
       plain(resp, HttpServletResponse.SC_NOT_FOUND, "not found");
       return;
     }
-    CatalogSnapshot snapshot = snapshots.get();
-    if (!snapshot.ready()) {
-      // An empty feed now would make calendar apps delete every event they hold.
-      unavailable(resp, "no catalog loaded yet");
-      return;
-    }
-    Optional<Feeds.Feed> feed;
+    Feeds.Answer answer;
     try {
-      feed = feeds.render(token.get(), snapshot.catalog());
+      answer = feeds.render(token.get());
     } catch (StoreUnavailableException e) {
       log.warn("calendar feed not served: {}", e.getMessage());
       unavailable(resp, "the agenda store is unavailable");
       return;
     }
-    if (feed.isEmpty()) {
-      plain(resp, HttpServletResponse.SC_NOT_FOUND, "not found");
-      return;
+    switch (answer.status()) {
+      case UNKNOWN -> plain(resp, HttpServletResponse.SC_NOT_FOUND, "not found");
+      case NO_CATALOG -> unavailable(resp, "no catalog loaded yet");
+      case FOUND -> send(req, resp, answer.feed());
+      default -> throw new IllegalStateException("unexpected " + answer.status());
     }
+  }
+
+  private static void send(HttpServletRequest req, HttpServletResponse resp, Feeds.Feed feed) throws IOException {
     resp.setHeader("Cache-Control", CACHE_CONTROL);
-    resp.setHeader("ETag", feed.get().etag());
-    if (matches(req.getHeader("If-None-Match"), feed.get().etag())) {
+    resp.setHeader("ETag", feed.etag());
+    if (matches(req.getHeader("If-None-Match"), feed.etag())) {
       resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       return;
     }
-    byte[] body = feed.get().text().getBytes(StandardCharsets.UTF_8);
+    byte[] body = feed.text().getBytes(StandardCharsets.UTF_8);
     resp.setStatus(HttpServletResponse.SC_OK);
     resp.setContentType("text/calendar; charset=utf-8");
     resp.setHeader("X-Content-Type-Options", "nosniff");

@@ -1,19 +1,17 @@
 package io.istiocon.bot.calendar;
 
-import io.istiocon.bot.agenda.AgendaEntry;
-import io.istiocon.bot.agenda.AgendaStore;
 import io.istiocon.bot.agenda.CalendarLinks;
 import io.istiocon.bot.agenda.CalendarStore;
 import io.istiocon.bot.agenda.TalkVersion;
 import io.istiocon.bot.catalog.Catalog;
 import io.istiocon.bot.catalog.Conference;
 import io.istiocon.bot.catalog.Session;
+import io.istiocon.bot.service.AgendaService;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,11 +23,25 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Makes one user's feed: from the token to the user, to their saved talks as the catalog has them
- * now (talks gone from it are left out), to each talk's sequence number, to the calendar's text.
+ * Makes one user's feed: from the token to the user, to their agenda as the catalog being served has
+ * it ({@link AgendaService#agenda}: talks gone from the catalog are left out), to each talk's
+ * sequence number, to the calendar's text.
  */
 final class Feeds {
   private static final Pattern DTSTAMP = Pattern.compile("(?m)^DTSTAMP:[^\r\n]*\r\n");
+
+  /** What a token gets. */
+  enum Status {
+    /** The feed, in {@link Answer#feed}. */
+    FOUND,
+    /** A malformed, unknown or revoked token. */
+    UNKNOWN,
+    /** No catalog is loaded yet: an empty feed now would make apps delete every event. */
+    NO_CATALOG
+  }
+
+  /** A token's answer; {@code feed} is null unless {@code status} is {@link Status#FOUND}. */
+  record Answer(Status status, Feed feed) {}
 
   /**
    * A feed ready to send.
@@ -39,24 +51,29 @@ final class Feeds {
   record Feed(String text, String etag) {}
 
   private final CalendarLinks links;
-  private final AgendaStore agenda;
+  private final AgendaService agenda;
   private final CalendarStore versions;
   private final Clock clock;
 
-  Feeds(CalendarLinks links, AgendaStore agenda, CalendarStore versions, Clock clock) {
+  Feeds(CalendarLinks links, AgendaService agenda, CalendarStore versions, Clock clock) {
     this.links = links;
     this.agenda = agenda;
     this.versions = versions;
     this.clock = clock;
   }
 
-  /** Returns the feed of the token's user; empty for a malformed, unknown or revoked token. */
-  Optional<Feed> render(String token, Catalog catalog) {
+  /** Returns the feed of the token's user, or why there is none. */
+  Answer render(String token) {
     Optional<String> user = links.userOf(token);
     if (user.isEmpty()) {
-      return Optional.empty();
+      return new Answer(Status.UNKNOWN, null);
     }
-    List<Session> talks = savedTalks(catalog, agenda.list(user.get()));
+    AgendaService.MyAgenda saved = agenda.agenda(user.get());
+    Catalog catalog = saved.catalog();
+    if (catalog.isEmpty()) {
+      return new Answer(Status.NO_CATALOG, null);
+    }
+    List<Session> talks = saved.talks();
     Map<Session, TalkVersion> talkVersions = talks.stream()
         .collect(Collectors.toMap(Function.identity(), s -> new TalkVersion(s.conference(), s.id(), Ics.fingerprint(s))));
     Map<TalkVersion, Integer> sequences = versions.sequences(talkVersions.values());
@@ -66,24 +83,7 @@ final class Feeds {
       events.add(new Ics.Event(talk, sequences.get(talkVersions.get(talk)), talk.pageLink().orElse(conference.website())));
     }
     String text = Ics.render(name(catalog, talks), events, clock.instant());
-    return Optional.of(new Feed(text, etag(text)));
-  }
-
-  /** Returns the saved talks the catalog still has, in program order. */
-  static List<Session> savedTalks(Catalog catalog, List<AgendaEntry> saved) {
-    Map<String, Map<String, Session>> byConference = new HashMap<>();
-    List<Session> talks = new ArrayList<>();
-    for (AgendaEntry entry : saved) {
-      Map<String, Session> sessions = byConference.computeIfAbsent(entry.conference(), id -> catalog.conference(id)
-          .map(c -> c.sessions().stream().collect(Collectors.toMap(Session::id, Function.identity(), (a, b) -> a)))
-          .orElse(Map.of()));
-      Session talk = sessions.get(entry.session());
-      if (talk != null) {
-        talks.add(talk);
-      }
-    }
-    talks.sort(Conference.PROGRAM_ORDER);
-    return talks;
+    return new Answer(Status.FOUND, new Feed(text, etag(text)));
   }
 
   /** Returns "IstioCon 2021 — my agenda", or "My agenda" when the talks span several conferences. */

@@ -10,12 +10,11 @@ import io.istiocon.bot.agenda.CalendarLinks;
 import io.istiocon.bot.catalog.Catalog;
 import io.istiocon.bot.catalog.TestCatalogs;
 import io.istiocon.bot.catalog.TestCatalogs.SessionBuilder;
-import io.istiocon.bot.search.SearchIndex;
-import io.istiocon.bot.search.Synonyms;
-import io.istiocon.bot.service.CatalogSnapshot;
+import io.istiocon.bot.service.AgendaService;
 import io.istiocon.bot.store.JdbcAgendaStore;
 import io.istiocon.bot.store.StoreSettings;
 import io.istiocon.bot.testing.FakeClock;
+import io.istiocon.bot.testing.FakeTicker;
 import io.istiocon.bot.web.HttpServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,7 +49,7 @@ class CalendarFeedTest {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final FakeClock clock = new FakeClock(NOW);
-  private final AtomicReference<CatalogSnapshot> catalog = new AtomicReference<>();
+  private final AtomicReference<Catalog> catalog = new AtomicReference<>();
   private JdbcAgendaStore store;
   private CalendarLinks links;
   private HttpServer server;
@@ -63,7 +62,8 @@ class CalendarFeedTest {
     links = new CalendarLinks(store, URI.create("https://bot.example.org"), random, clock);
     serve(keynote(), workshop());
     server = new HttpServer("127.0.0.1", 0, () -> new HttpServer.Readiness(true, "ready"))
-        .mountUnder(CalendarLinks.FEED_FOLDER, new CalendarServlet(links, store, store, catalog::get, clock))
+        .mountUnder(CalendarLinks.FEED_FOLDER, new CalendarServlet(links,
+            new AgendaService(store, catalog::get, clock, new FakeTicker(), Runnable::run, operation -> { }), store, clock))
         .start();
   }
 
@@ -84,8 +84,7 @@ class CalendarFeedTest {
 
   /** Serves a catalog made of these sessions, as a reload would. */
   private void serve(SessionBuilder... sessions) {
-    Catalog c = TestCatalogs.catalogOf(sessions);
-    catalog.set(new CatalogSnapshot(c, SearchIndex.build(c, Synonyms.NONE), NOW, List.of()));
+    catalog.set(TestCatalogs.catalogOf(sessions));
   }
 
   private void save(String user, String session) {
@@ -269,7 +268,7 @@ class CalendarFeedTest {
   void noCatalogLoadedYet_is503_soAppsKeepTheirEvents() throws Exception {
     save("U1", "k1");
     URI feed = links.firstLink("U1").orElseThrow();
-    catalog.set(new CatalogSnapshot(Catalog.empty(), SearchIndex.build(Catalog.empty(), Synonyms.NONE), NOW, List.of()));
+    catalog.set(Catalog.empty());
 
     HttpResponse<byte[]> response = get(feed);
 
