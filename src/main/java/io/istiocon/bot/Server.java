@@ -1,6 +1,8 @@
 package io.istiocon.bot;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.istiocon.bot.agenda.CalendarLinks;
+import io.istiocon.bot.calendar.CalendarServlet;
 import io.istiocon.bot.catalog.Problem;
 import io.istiocon.bot.docs.DocLinks;
 import io.istiocon.bot.files.CatalogReader;
@@ -22,7 +24,9 @@ import io.istiocon.bot.web.HttpServer;
 import io.istiocon.bot.web.MetricsServlet;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * Runs {@code serve}: wires the live catalog, the answer service, the agenda store, the metrics, the
  * HTTP server and the Slack app together, and takes them apart in order. Slack's requests come to
  * {@code /slack/events} or over Socket Mode (the HTTP server then serves only the health endpoints
- * and {@code /metrics}). On SIGTERM (or Ctrl-C) it stops taking requests, lets the ones in progress
+ * and {@code /metrics}); with {@code PUBLIC_URL} set, it also serves calendar feeds at
+ * {@code /calendar/<token>.ics}. On SIGTERM (or Ctrl-C) it stops taking requests, lets the ones in progress
  * and the answers being posted finish for at most {@link #DRAIN}, and exits 0 (1 if it had to cut
  * some off).
  */
@@ -76,6 +81,7 @@ public final class Server implements AutoCloseable {
   private ScheduledExecutorService scheduler;
   private ExecutorService lookups;
   private JdbcAgendaStore store;
+  private CalendarLinks calendarLinks;
   private LiveCatalog catalog;
   private SlackBot slack;
   private HttpServer http;
@@ -89,9 +95,15 @@ public final class Server implements AutoCloseable {
    * exception says what to fix.
    */
   public static Server start(Settings settings, StoreSettings stored, Options options) throws StartException {
+    return start(settings, stored, Optional.empty(), options);
+  }
+
+  /** Starts as {@link #start(Settings, StoreSettings, Options)} does, and serves calendar feeds when {@code publicUrl} is present. */
+  public static Server start(Settings settings, StoreSettings stored, Optional<URI> publicUrl, Options options)
+      throws StartException {
     Server server = new Server(options.answering());
     try {
-      server.run(settings, stored, options);
+      server.run(settings, stored, publicUrl, options);
       return server;
     } catch (StartException | RuntimeException e) {
       server.shutdown(Duration.ZERO);
@@ -99,7 +111,7 @@ public final class Server implements AutoCloseable {
     }
   }
 
-  private void run(Settings settings, StoreSettings stored, Options options) throws StartException {
+  private void run(Settings settings, StoreSettings stored, Optional<URI> publicUrl, Options options) throws StartException {
     if (!Files.isDirectory(settings.catalogDir()) && !Files.isRegularFile(settings.catalogDir())) {
       throw new StartException("CATALOG_DIR " + settings.catalogDir() + " does not exist: point it at the folder "
           + "with the catalog files (default ./catalog); " + Settings.SEE);
@@ -131,6 +143,7 @@ public final class Server implements AutoCloseable {
     // token must stop serve with its one line and nothing else.
     scheduler.execute(catalog::current);
     store = open(stored); // while the catalog loads
+    calendarLinks = publicUrl.map(url -> new CalendarLinks(store, url, new SecureRandom(), options.clock())).orElse(null);
     lookups = Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "agenda-lookup");
       t.setDaemon(true);
@@ -143,6 +156,11 @@ public final class Server implements AutoCloseable {
     http.mount("/metrics", new MetricsServlet(metrics::scrape));
     if (!settings.socketMode()) {
       http.mount("/slack/events", slack.events());
+    }
+    if (calendarLinks != null) {
+      http.mountUnder(CalendarLinks.FEED_FOLDER,
+          new CalendarServlet(calendarLinks, agenda, store, options.clock()));
+      log.info("calendar feeds at {}{}/<token>.ics", publicUrl.get(), CalendarLinks.FEED_FOLDER);
     }
     try {
       http.start();
@@ -162,6 +180,11 @@ public final class Server implements AutoCloseable {
     log.info("serving {} mode as {}; health on port {}; agenda in {}", settings.socketMode() ? "Socket Mode" : "HTTP",
         slack.identity(), http.port(), store);
     metrics.bindJvm();
+  }
+
+  /** Returns the calendar feed links, which "my agenda" shows; empty when {@code PUBLIC_URL} is not set. */
+  public Optional<CalendarLinks> calendarLinks() {
+    return Optional.ofNullable(calendarLinks);
   }
 
   /** Returns the HTTP port (the chosen one when {@code PORT} is 0). */
@@ -268,8 +291,9 @@ public final class Server implements AutoCloseable {
       checkLogFormat(env);
       Settings settings = Settings.fromEnv(env);
       StoreSettings stored = StoreSettings.fromEnv(env);
+      Optional<URI> publicUrl = PublicUrl.fromEnv(env);
       Optional<Imports.Polling> feeds = Imports.feeds(env, settings.catalogDir());
-      try (Server server = start(settings, stored, Options.production())) {
+      try (Server server = start(settings, stored, publicUrl, Options.production())) {
         feeds.ifPresent(Imports.Polling::start);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "shutdown"));
         out.println("istiocon-bot: " + (settings.socketMode()

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ArchitectureTest {
   private static final String BOT = "io.istiocon.bot";
-  private static final List<String> ADAPTERS = List.of("cli", "slack", "web", "files", "importer", "store");
+  private static final List<String> ADAPTERS = List.of("cli", "slack", "web", "files", "importer", "store", "calendar");
   private static JavaClasses production;
 
   @BeforeAll
@@ -51,7 +51,25 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("io.istiocon.bot.store..")
         .should().dependOnClassesThat()
         .resideInAnyPackage("com.slack..", "io.istiocon.bot.slack..", "io.istiocon.bot.cli..", "io.istiocon.bot.web..",
-            "io.istiocon.bot.files..")
+            "io.istiocon.bot.files..", "io.istiocon.bot.calendar..")
+        .check(production);
+  }
+
+  @Test
+  void calendarFeed_dependsOnlyOnTheCoreTheServiceAndItsLibraries() {
+    classes().that().resideInAPackage("io.istiocon.bot.calendar..")
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", "javax.servlet..", "net.fortuna.ical4j..", "org.slf4j..", "io.istiocon.bot.calendar..",
+            "io.istiocon.bot.agenda..", "io.istiocon.bot.catalog..", "io.istiocon.bot.service..")
+        .because("the feed reads the store through its port and the catalog through the service; Server mounts it")
+        .check(production);
+  }
+
+  @Test
+  void ical4j_isUsedOnlyByTheCalendarFeed() {
+    noClasses().that().resideOutsideOfPackage("io.istiocon.bot.calendar..")
+        .should().dependOnClassesThat().resideInAPackage("net.fortuna.ical4j..")
+        .because("one adapter writes iCalendar; the Add to calendar link is a plain URL")
         .check(production);
   }
 
@@ -78,7 +96,7 @@ class ArchitectureTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"cli", "slack", "web", "files", "importer", "store"})
+  @ValueSource(strings = {"cli", "slack", "web", "files", "importer", "store", "calendar"})
   void adapter_doesNotDependOnAnotherAdapter(String adapter) {
     String[] others = ADAPTERS.stream().filter(a -> !a.equals(adapter)).map(a -> BOT + "." + a + "..").toArray(String[]::new);
     noClasses().that().resideInAPackage(BOT + "." + adapter + "..")
@@ -101,7 +119,7 @@ class ArchitectureTest {
     noClasses().that().resideInAnyPackage("io.istiocon.bot.ops..", "io.istiocon.bot.docs..")
         .should().dependOnClassesThat().resideInAnyPackage(BOT, "io.istiocon.bot.catalog..", "io.istiocon.bot.search..",
             "io.istiocon.bot.service..", "io.istiocon.bot.cli..", "io.istiocon.bot.slack..", "io.istiocon.bot.web..",
-            "io.istiocon.bot.files..", "io.istiocon.bot.importer..")
+            "io.istiocon.bot.files..", "io.istiocon.bot.importer..", "io.istiocon.bot.calendar..")
         .because("metrics, the log encoder and the docs links are used by every adapter, so they must not pull one in")
         .check(production);
   }

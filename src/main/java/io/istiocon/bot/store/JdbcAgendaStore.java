@@ -3,9 +3,11 @@ package io.istiocon.bot.store;
 import com.zaxxer.hikari.HikariDataSource;
 import io.istiocon.bot.agenda.AgendaEntry;
 import io.istiocon.bot.agenda.AgendaStore;
+import io.istiocon.bot.agenda.CalendarStore;
 import io.istiocon.bot.agenda.ClaimKind;
 import io.istiocon.bot.agenda.Forgotten;
 import io.istiocon.bot.agenda.StoreUnavailableException;
+import io.istiocon.bot.agenda.TalkVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +17,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
@@ -29,9 +34,9 @@ import org.sqlite.SQLiteJDBCLoader;
  * The agenda store on SQLite or PostgreSQL through one schema and the same SQL. Every write is one
  * statement, so it is atomic; inserts that must happen once ({@code save}, {@code claim}) rely on a
  * primary key and {@code ON CONFLICT DO NOTHING}, so replicas racing on the same row cannot lose or
- * double it.
+ * double it. The calendar feed's tables are behind {@link CalendarStore}, in {@link CalendarTables}.
  */
-public final class JdbcAgendaStore implements AgendaStore, AutoCloseable {
+public final class JdbcAgendaStore implements AgendaStore, CalendarStore, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(JdbcAgendaStore.class);
 
   private final HikariDataSource pool;
@@ -133,13 +138,43 @@ public final class JdbcAgendaStore implements AgendaStore, AutoCloseable {
   @Override
   public Forgotten forget(String userId) {
     Objects.requireNonNull(userId, "userId");
-    // One statement, so all or nothing; once other tables hold user data, this becomes one transaction.
-    return call("forget a user", c -> {
+    return transaction("forget a user", c -> {
       try (PreparedStatement delete = c.prepareStatement("DELETE FROM saved_talk WHERE user_id = ?")) {
         delete.setString(1, userId);
-        return new Forgotten(delete.executeUpdate());
+        return new Forgotten(delete.executeUpdate(), CalendarTables.deleteLinks(c, userId));
       }
     });
+  }
+
+  @Override
+  public boolean addCalendarLink(String userId, String tokenHash, Instant issuedAt) {
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(tokenHash, "tokenHash");
+    Objects.requireNonNull(issuedAt, "issuedAt");
+    return call("store a calendar link", c -> CalendarTables.addLink(c, userId, tokenHash, issuedAt));
+  }
+
+  @Override
+  public void replaceCalendarLink(String userId, String tokenHash, Instant issuedAt) {
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(tokenHash, "tokenHash");
+    Objects.requireNonNull(issuedAt, "issuedAt");
+    call("replace a calendar link", c -> {
+      CalendarTables.replaceLink(c, userId, tokenHash, issuedAt);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<String> calendarUser(String tokenHash) {
+    Objects.requireNonNull(tokenHash, "tokenHash");
+    return call("look up a calendar link", c -> CalendarTables.user(c, tokenHash));
+  }
+
+  @Override
+  public Map<TalkVersion, Integer> sequences(Collection<TalkVersion> talks) {
+    Objects.requireNonNull(talks, "talks");
+    return talks.isEmpty() ? Map.of() : call("read talk versions", c -> CalendarTables.sequences(c, talks));
   }
 
   @Override
@@ -197,6 +232,27 @@ public final class JdbcAgendaStore implements AgendaStore, AutoCloseable {
     } catch (SQLException e) {
       throw new StoreUnavailableException("could not " + what + " in the agenda store (" + Failures.describe(e) + ")", e);
     }
+  }
+
+  /** Runs the work in one transaction: all of it takes effect, or none. */
+  private <T> T transaction(String what, Work<T> work) {
+    return call(what, c -> {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        try {
+          c.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
+        }
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    });
   }
 
   /**

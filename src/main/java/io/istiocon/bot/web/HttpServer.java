@@ -23,7 +23,7 @@ import org.eclipse.jetty.util.MultiException;
 
 /**
  * The one HTTP server of {@code serve}: Jetty with the servlets mounted on it, {@code /healthz} and
- * {@code /readyz} always, {@code /metrics} and {@code /slack/events} when mounted. Everything that
+ * {@code /readyz} always, {@code /metrics}, {@code /slack/events} and {@code /calendar/*} when mounted. Everything that
  * listens on the port is mounted here, behind {@link BodyLimit} (413 for bodies over 1 MiB).
  * {@link #stop(Duration)} stops gracefully: it closes the port at once and lets requests in
  * progress finish.
@@ -53,6 +53,18 @@ public final class HttpServer implements AutoCloseable {
     }
     servlets.put(path, servlet);
     return this;
+  }
+
+  /**
+   * Mounts a servlet at every path under a folder ({@code /calendar} serves {@code /calendar/...});
+   * call before {@link #start()}. The servlet reads the rest of the path from {@code getPathInfo()}.
+   */
+  public HttpServer mountUnder(String folder, HttpServlet servlet) {
+    if (!folder.startsWith("/") || folder.endsWith("/") || folder.contains("*")) {
+      throw new IllegalArgumentException("folder must look like /calendar (a leading slash, no trailing one), got \""
+          + folder + "\"");
+    }
+    return mount(folder + "/*", servlet);
   }
 
   /** Starts listening; the exception names the port when it is taken. */

@@ -39,8 +39,10 @@ class AgendaEntryTest {
 
   @Test
   void forgotten_negativeCount_isRefused_andZeroIsNothing() {
-    assertThrows(IllegalArgumentException.class, () -> new Forgotten(-1));
-    assertTrue(new Forgotten(0).isEmpty());
-    assertFalse(new Forgotten(2).isEmpty());
+    assertThrows(IllegalArgumentException.class, () -> new Forgotten(-1, 0));
+    assertThrows(IllegalArgumentException.class, () -> new Forgotten(0, -1));
+    assertTrue(new Forgotten(0, 0).isEmpty());
+    assertFalse(new Forgotten(2, 0).isEmpty());
+    assertFalse(new Forgotten(0, 1).isEmpty());
   }
 }

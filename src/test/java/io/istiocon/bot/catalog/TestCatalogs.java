@@ -56,6 +56,8 @@ public final class TestCatalogs {
     private final List<String> tags = new ArrayList<>();
     private URI video;
     private URI slides;
+    private URI page;
+    private String summary = "";
     private OptionalInt popularity = OptionalInt.empty();
     private String room;
     private String track;
@@ -115,6 +117,16 @@ public final class TestCatalogs {
       return this;
     }
 
+    public SessionBuilder page(String url) {
+      page = URI.create(url);
+      return this;
+    }
+
+    public SessionBuilder summary(String value) {
+      summary = value;
+      return this;
+    }
+
     public SessionBuilder popularity(int viewers) {
       popularity = OptionalInt.of(viewers);
       return this;
@@ -132,7 +144,7 @@ public final class TestCatalogs {
 
     public Session build() {
       return new Session(CONFERENCE, id, title, type, language, false, start, start.plusSeconds(minutes * 60L),
-          speakers, abstractText, "", tags, video, slides, null, popularity, room, track);
+          speakers, abstractText, summary, tags, video, slides, page, popularity, room, track);
     }
   }
 }

@@ -113,7 +113,7 @@ class AgendaServiceTest {
     agenda.save("U1", talk("mid"));
     agenda.save("U1", talk("early"));
 
-    assertEquals(new Forgotten(2), agenda.forget("U1"));
+    assertEquals(new Forgotten(2, 0), agenda.forget("U1"));
 
     assertEquals(Optional.of(Set.of()), agenda.savedIfQuick("U1", QUICK));
     assertEquals(Set.of(), agenda.saved("U1"));

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 /**
  * What every agenda store does, run against each database: a subclass makes an empty database for
  * each test and says how to reach it. Two stores opened on one database stand for two replicas.
+ * The calendar feed's part of the contract is in {@link CalendarStoreContract}.
  */
-abstract class AgendaStoreContract {
+abstract class AgendaStoreContract implements CalendarStoreContract {
   static final Instant T0 = Instant.parse("2021-02-22T16:00:00Z");
   private final List<JdbcAgendaStore> opened = new ArrayList<>();
   JdbcAgendaStore store;
@@ -59,6 +60,16 @@ abstract class AgendaStoreContract {
     JdbcAgendaStore s = JdbcAgendaStore.open(settings());
     opened.add(s);
     return s;
+  }
+
+  @Override
+  public final JdbcAgendaStore store() {
+    return store;
+  }
+
+  @Override
+  public final JdbcAgendaStore replica() throws Exception {
+    return open();
   }
 
   static AgendaEntry entry(String user, String session, Instant savedAt) {
@@ -151,7 +162,7 @@ abstract class AgendaStoreContract {
     store.save(entry("U1", "c3", T0));
     store.save(entry("U2", "a1", T0));
 
-    assertEquals(new Forgotten(3), store.forget("U1"));
+    assertEquals(new Forgotten(3, 0), store.forget("U1"));
 
     assertEquals(List.of(), store.list("U1"));
     assertEquals(1, store.list("U2").size());
@@ -274,7 +285,7 @@ abstract class AgendaStoreContract {
   }
 
   /** Runs every task on its own thread, all released together; returns their results in order. */
-  private static <T> List<T> allAtOnce(List<Callable<T>> tasks) throws Exception {
+  static <T> List<T> allAtOnce(List<Callable<T>> tasks) throws Exception {
     ExecutorService threads = Executors.newFixedThreadPool(100);
     try {
       CountDownLatch go = new CountDownLatch(1);

@@ -74,6 +74,37 @@ class HttpServerTest {
   }
 
   @Test
+  void mountUnder_servesEveryPathInTheFolder_withTheRestAsPathInfo() throws Exception {
+    server = new HttpServer("127.0.0.1", 0, readiness::get).mountUnder("/calendar", new PathEcho()).start();
+
+    assertEquals("/abc.ics", get("/calendar/abc.ics").body());
+    assertEquals("/a/b", get("/calendar/a/b").body());
+    assertEquals(404, get("/calendars/abc.ics").statusCode());
+    assertEquals(404, get("/other/calendar/abc.ics").statusCode());
+  }
+
+  @Test
+  void mountUnder_isBehindTheBodyLimit() throws Exception {
+    server = new HttpServer("127.0.0.1", 0, readiness::get).mountUnder("/calendar", new Echo()).start();
+
+    HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/calendar/x.ics"))
+        .POST(HttpRequest.BodyPublishers.ofString("x".repeat(BodyLimit.MAX_BODY + 1))).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(413, response.statusCode());
+  }
+
+  @Test
+  void mountUnder_folderNotLikeSlashName_isRefusedNamingIt() {
+    HttpServer unstarted = new HttpServer("127.0.0.1", 0, readiness::get);
+
+    for (String bad : new String[] {"calendar", "/calendar/", "/calendar/*", ""}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> unstarted.mountUnder(bad, new Echo()));
+      assertTrue(e.getMessage().endsWith("got \"" + bad + "\""), e.getMessage());
+    }
+  }
+
+  @Test
   void errorPage_showsNoStackTraceOrVersion() throws Exception {
     server = new HttpServer("127.0.0.1", 0, readiness::get).mount("/boom", new Boom()).start();
 
@@ -187,6 +218,13 @@ class HttpServerTest {
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
       resp.getWriter().write("POST " + new String(req.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  private static final class PathEcho extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      resp.getWriter().write(String.valueOf(req.getPathInfo()));
     }
   }
 
