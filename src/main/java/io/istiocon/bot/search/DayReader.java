@@ -46,6 +46,7 @@ final class DayReader {
 
   static void read(Words st) {
     readWholeEvent(st);
+    readDeadlines(st);
     if (st.takeAny("today", "todays", "今天")) {
       st.days.add(DayRef.relative(0));
     }
@@ -131,6 +132,20 @@ final class DayReader {
           st.used[i] = true;
           st.days.add(DayRef.dayOfMonth(dom));
         }
+      }
+    }
+  }
+
+  /**
+   * Takes a day that is the asker's deadline, not the program's: "wants a summary by friday",
+   * "need it by tomorrow".
+   */
+  private static void readDeadlines(Words st) {
+    for (int i = 0; i + 1 < st.size(); i++) {
+      String day = st.at(i + 1);
+      if (st.at(i).equals("by") && st.free(i) && st.free(i + 1)
+          && (WEEKDAYS.containsKey(day) || day.equals("tomorrow") || day.equals("tonight"))) {
+        st.take(i, i + 2);
       }
     }
   }

@@ -92,6 +92,11 @@ final class Filter {
     if (excluded != null && Arrays.binarySearch(excluded, d) >= 0) {
       return false;
     }
+    Query.Audience audience = query.audience();
+    if (audience != null && (s.popularity(d) < audience.min() || s.popularity(d) > audience.max()
+        || s.popularity(d) < 0)) {
+      return false;
+    }
     return time.accepts(s, d);
   }
 

@@ -2,6 +2,8 @@ package io.istiocon.bot.search;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads how a question wants its answer ordered, and whether it wants one session picked: "most
@@ -29,7 +31,54 @@ final class OrderReader {
       "eighth", "ninth", "tenth");
   private static final List<String> NUMBERED = List.of("2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th");
 
+  private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
+  private static final Pattern KILO = Pattern.compile("(?<![\\w.])(\\d{1,3}(?:\\.\\d)?)k(?!\\w)");
+  private static final Set<String> AT_LEAST = Set.of("over", "above", "cleared", "exceeded", "beyond", "past", "topping",
+      "least", "than", ">");
+  private static final Set<String> AT_MOST = Set.of("under", "below", "fewer", "less", "most", "<");
+  private static final Set<String> HEADS = Set.of("viewers", "views", "watchers", "people", "attendees", "viewer",
+      "live");
+
   private OrderReader() {}
+
+  /** Returns folded text with numbers written plainly: "1,100" as 1100, "1.2k" as 1200. */
+  static String plainNumbers(String folded) {
+    String out = THOUSANDS.matcher(folded).replaceAll("");
+    Matcher k = KILO.matcher(out);
+    return k.find() ? k.replaceAll(m -> String.valueOf(Math.round(Double.parseDouble(m.group(1)) * 1000))) : out;
+  }
+
+  /**
+   * Reads a count of live viewers a session must have had: "cleared 1,100 live viewers", "more
+   * than 500 views", "at least 400 people", "under 300 viewers".
+   */
+  static void readAudienceCount(Words w) {
+    for (int i = 1; i < w.size(); i++) {
+      String number = w.at(i);
+      if (!w.free(i) || number.isEmpty() || number.length() > 7 || !number.chars().allMatch(Character::isDigit)
+          || !HEADS.contains(w.at(i + 1))) {
+        continue;
+      }
+      String cue = w.at(i - 1);
+      boolean least = AT_LEAST.contains(cue) && !(cue.equals("than") && LESS.contains(w.at(i - 2)))
+          && !(cue.equals("least") && !w.at(i - 2).equals("at"));
+      boolean most = AT_MOST.contains(cue) && !(cue.equals("most") && !w.at(i - 2).equals("at"))
+          || cue.equals("than") && LESS.contains(w.at(i - 2));
+      if (!least && !most) {
+        continue;
+      }
+      int n = Integer.parseInt(number);
+      w.audience = least ? new Query.Audience(n, Integer.MAX_VALUE) : new Query.Audience(0, n);
+      int start = Set.of("than", "least", "most").contains(cue) ? i - 2 : i - 1;
+      int end = i + 2;
+      end += w.at(end - 1).equals("live") && Set.of("viewers", "views", "watchers").contains(w.at(end)) ? 1 : 0;
+      w.take(start, end);
+      if (w.order == Query.Order.NONE) {
+        w.order = least ? Query.Order.POPULAR : Query.Order.UNPOPULAR;
+      }
+      return;
+    }
+  }
 
   /** Reads "most watched", "the smallest audience" and the like; runs before the link reader takes "watched". */
   static void readAudience(Words w) {
@@ -87,6 +136,13 @@ final class OrderReader {
 
   /** Reads "first", "last", "longest", "second" before a session; runs after the day reader took "first day". */
   static void readPlace(Words w) {
+    // "what closed out the wednesday evening block?", "what kicked off tuesday?"
+    boolean last = w.takeSeq("closed", "out") | w.takeSeq("closes", "out") | w.takeSeq("rounded", "out");
+    boolean first = w.takeSeq("kicked", "off") | w.takeSeq("kicks", "off");
+    if ((last || first) && w.order == Query.Order.NONE) {
+      w.order = last ? Query.Order.LATEST : Query.Order.EARLIEST;
+      w.pick = 1;
+    }
     for (int i = 0; i < w.size(); i++) {
       if (!w.free(i)) {
         continue;

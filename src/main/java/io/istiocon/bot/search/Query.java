@@ -22,6 +22,7 @@ import java.util.Set;
  * @param length the session length asked for ("the 2.5-hour lab"), or null
  * @param content topic words, in order, compound glue forms included
  * @param respelled days and kinds of session read from misspellings, said in the answer
+ * @param audience the live viewers a session must have had, or null
  */
 public record Query(
     String text,
@@ -39,7 +40,8 @@ public record Query(
     Duration length,
     Lead lead,
     List<Text.Word> content,
-    List<Respelling> respelled) {
+    List<Respelling> respelled,
+    Audience audience) {
 
   public Query {
     types = Set.copyOf(types);
@@ -53,6 +55,14 @@ public record Query(
       throw new IllegalArgumentException("pick must not be negative, got " + pick);
     }
   }
+
+  /**
+   * How many live viewers a session must have had ("cleared 1,100 live viewers", "under 300 viewers").
+   *
+   * @param min the fewest, inclusive
+   * @param max the most, inclusive
+   */
+  public record Audience(int min, int max) {}
 
   /** A misspelled day or kind of session, read as the word meant ("thursdy" as "thursday"). */
   public record Respelling(String from, String to) {}
@@ -96,7 +106,7 @@ public record Query(
   /** Returns whether the question names any filter or exclusion. */
   public boolean hasFilters() {
     return !types.isEmpty() || !languages.isEmpty() || !notTypes.isEmpty() || !notLanguages.isEmpty() || !when.isAny()
-        || length != null;
+        || length != null || audience != null;
   }
 
   /**
@@ -105,36 +115,36 @@ public record Query(
    */
   public Query cacheKey() {
     return new Query("", normalized, truncated, intent, types, languages, notTypes, notLanguages, notContent, when, order,
-        pick, length, lead, content, respelled);
+        pick, length, lead, content, respelled, audience);
   }
 
   /** Returns a copy with another intent. */
   public Query withIntent(Intent newIntent) {
     return new Query(text, normalized, truncated, newIntent, types, languages, notTypes, notLanguages, notContent, when,
-        order, pick, length, lead, content, respelled);
+        order, pick, length, lead, content, respelled, audience);
   }
 
   /** Returns a copy with another time. */
   Query withWhen(When newWhen) {
     return new Query(text, normalized, truncated, intent, types, languages, notTypes, notLanguages, notContent, newWhen,
-        order, pick, length, lead, content, respelled);
+        order, pick, length, lead, content, respelled, audience);
   }
 
   /** Returns a copy with other kinds of session. */
   Query withTypes(Set<SessionType> newTypes) {
     return new Query(text, normalized, truncated, intent, newTypes, languages, notTypes, notLanguages, notContent, when,
-        order, pick, length, lead, content, respelled);
+        order, pick, length, lead, content, respelled, audience);
   }
 
   /** Returns a copy with other languages. */
   Query withLanguages(Set<String> newLanguages) {
     return new Query(text, normalized, truncated, intent, types, newLanguages, notTypes, notLanguages, notContent, when,
-        order, pick, length, lead, content, respelled);
+        order, pick, length, lead, content, respelled, audience);
   }
 
   /** Returns a copy with another order. */
   Query withOrder(Order newOrder) {
     return new Query(text, normalized, truncated, intent, types, languages, notTypes, notLanguages, notContent, when,
-        newOrder, pick, length, lead, content, respelled);
+        newOrder, pick, length, lead, content, respelled, audience);
   }
 }

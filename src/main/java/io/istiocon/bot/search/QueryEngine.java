@@ -171,6 +171,25 @@ public final class QueryEngine {
         return mine;
       }
     }
+    When when = query.when();
+    if (when.around() != null && when.around().kind() == When.Kind.EARLIER_TODAY && when.days().isEmpty()
+        && !during(index, now)) {
+      // "my manager missed the session about the roadmap" asked when the conference is not on: any day before now
+      Attempt before = attempt(index, query.withWhen(when.withAround(null).withClip(When.Clip.TO_NOW)), known, entities,
+          now, asker, excluded, "The conference is not on today; showing all it held before now.");
+      if (before != null) {
+        return before;
+      }
+    }
+    if (when.hasWindow() && when.days().isEmpty() && !when.everyDay() && when.around() == null
+        && !during(index, now)) {
+      // "keynotes in the pacific evening" asked when the conference is not on: any of its days
+      Attempt any = attempt(index, query.withWhen(when.onEveryDay()), known, entities, now, asker, excluded,
+          "The conference is not on today; showing that time on each of its days.");
+      if (any != null) {
+        return any;
+      }
+    }
     if (!query.languages().isEmpty() && !query.languages().contains(UNSTATED)
         && (!query.types().isEmpty() || !known.isEmpty())) {
       Set<String> maybe = new HashSet<>(query.languages());
@@ -180,6 +199,17 @@ public final class QueryEngine {
               .collect(Collectors.joining(" or ")) + "; these do not say which language they are in.");
     }
     return null;
+  }
+
+  /** Returns whether some loaded conference runs on the day of {@code now}, in its own zone. */
+  private static boolean during(SearchIndex index, Instant now) {
+    for (io.istiocon.bot.catalog.Conference c : index.catalog().conferences()) {
+      java.time.LocalDate today = now.atZone(c.zone()).toLocalDate();
+      if (!today.isBefore(c.start()) && !today.isAfter(c.end())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Attempt attempt(SearchIndex index, Query query, List<Concepts.Concept> known, List<Entity> entities,

@@ -26,7 +26,7 @@ public final class QueryParser {
       truncated = true;
     }
     Set<DayRef> days = new LinkedHashSet<>();
-    String folded = Clocks.mark(DayReader.takeNumericDates(Slang.expand(Text.fold(text)), days));
+    String folded = Clocks.mark(DayReader.takeNumericDates(OrderReader.plainNumbers(Slang.expand(Text.fold(text))), days));
     java.util.BitSet clauseStarts = new java.util.BitSet();
     List<Text.Word> all = Text.words(folded, clauseStarts);
     List<Text.Word> words = new ArrayList<>();
@@ -64,6 +64,7 @@ public final class QueryParser {
       w.takeSeqKeepLast("entire", whole);
     }
     w.markExclusions();
+    OrderReader.readAudienceCount(w);
     OrderReader.readAudience(w);
     readLinks(w);
     TimeReader.read(w);
@@ -115,7 +116,7 @@ public final class QueryParser {
     Query.Order order = w.order == Query.Order.NONE && time.reference() != null && time.reference().before()
         ? Query.Order.LATEST : w.order;
     Query query = new Query(text, normalized, truncated, Query.Intent.SEARCH, w.types, w.languages, w.notTypes,
-        w.notLanguages, excluded, time, order, w.pick, w.length, lead, content, respelled);
+        w.notLanguages, excluded, time, order, w.pick, w.length, lead, content, respelled, w.audience);
     return query.withIntent(intentOf(query, leftovers, who));
   }
 

@@ -75,9 +75,10 @@ final class Spelling {
     }
     List<FuzzyDictionary.Candidate> near = new ArrayList<>(vocabulary.near(w, maxEdits(w)));
     if (w.length() == 4) {
-      // Adding or dropping a letter of a four-letter word makes another word ("quic", "quick"): only swaps
-      // count, and a dropped letter of a name that is no English word ("kafa" for "kafka").
-      near.removeIf(c -> c.word().length() != 4 && (c.word().length() != 5 || EnglishWords.contains(c.word())));
+      // A four-letter word is corrected by a swap or a change, or by the letter it dropped ("kafa" is
+      // "kafka", "locl" "local"); an added letter makes a shorter word of it. Products are never
+      // corrected ("quic" is not "quick"), see above.
+      near.removeIf(c -> c.word().length() < 4);
     }
     if (!near.isEmpty()) {
       near.sort(closestFirst(index));

@@ -68,6 +68,7 @@ final class TimeReader {
   // ---- "right after the keynote" ------------------------------------------------------------
 
   private static final Set<String> BEFORE = Set.of("before", "preceding", "ahead");
+  private static final Set<String> CURRENT = Set.of("current", "ongoing", "present", "running");
   private static final Set<String> AFTER = Set.of("after", "following", "once");
   private static final Set<String> RIGHT = Set.of("right", "straight", "just", "immediately", "directly", "comes",
       "come", "session", "talk");
@@ -99,10 +100,16 @@ final class TimeReader {
           words.add(word);
         }
       }
+      // "after the current talk", "after this session": the one on now
+      boolean current = words.stream().allMatch(CURRENT::contains) && (article || !words.isEmpty())
+          && (!words.isEmpty() || TimeReader.SESSION_NOUNS.contains(w.at(j - 1)) && !w.at(j - 1).equals("one"));
+      if (current) {
+        words.clear();
+      }
       // Without "the" or a kind of session, only "right before office hours" names one: "before choosing istio" does not.
       boolean right = RIGHT.contains(w.at(i - 1));
-      boolean named = type != null ? words.size() <= 2 : (article || right && words.size() >= 2) && !words.isEmpty()
-          && words.size() <= 3;
+      boolean named = current || (type != null ? words.size() <= 2 : (article || right && words.size() >= 2)
+          && !words.isEmpty() && words.size() <= 3);
       if (!named) {
         continue;
       }
@@ -188,8 +195,15 @@ final class TimeReader {
   // ---- the moment of asking: "now", "next", "later today", "what did I miss" ---------------
 
   private static final Set<String> FIRST_PERSON = Set.of("i", "we", "our", "my", "us", "me");
+  /** Who a story is about: "right now we rotate them", "now they want fault injection". */
+  private static final Set<String> PRONOUNS = Set.of("i", "we", "our", "my", "us", "me", "they", "he", "she", "you",
+      "their", "your");
   /** "we're", "i'm", "we've" as folded, and "are"/"am" after a first person. */
   private static final Set<String> FIRST_PERSON_BE = Set.of("were", "im", "weve", "ive");
+  /** How soon "about to start" is. */
+  private static final Duration ABOUT_TO = Duration.ofMinutes(30);
+  /** How far ahead "has it started yet?" looks for the session still to come: longer than any conference. */
+  private static final Duration NOT_OVER = Duration.ofDays(31);
   private static final Set<String> ON_AIR = Set.of("on", "live", "playing", "showing", "streaming", "happening",
       "running", "airing");
   private static final Set<String> PAST_VERBS = Set.of("went", "became", "got", "came", "built", "made", "began",
@@ -209,7 +223,7 @@ final class TimeReader {
       int end = w.at(i).equals("right") && w.at(i + 1).equals("now") ? i + 2
           : w.at(i).equals("at") && w.at(i + 1).equals("the") && w.at(i + 2).equals("moment") ? i + 3
           : NOW.contains(w.at(i)) && !Text.isHan(w.at(i).codePointAt(0)) ? i + 1 : -1;
-      boolean story = end > 0 && (FIRST_PERSON.contains(w.at(end)) && !w.clauseStart(end)
+      boolean story = end > 0 && (PRONOUNS.contains(w.at(end)) && !w.clauseStart(end)
           || FIRST_PERSON.contains(w.at(i - 1)) && !w.clauseStart(i)
           || !w.clauseStart(i) && (FIRST_PERSON_BE.contains(w.at(i - 1))
           || Set.of("are", "am").contains(w.at(i - 1)) && FIRST_PERSON.contains(w.at(i - 2))));
@@ -228,8 +242,45 @@ final class TimeReader {
     }
   }
 
+  /**
+   * Reads "about to start": at a clock time, the half hour from it ("9:45 in tokyo, anything live or
+   * about to start?"); alone, the next half hour.
+   */
+  private static void readAboutToStart(Words w) {
+    for (String verb : List.of("start", "begin", "kick")) {
+      int at = w.find("about", "to", verb);
+      if (at < 0) {
+        continue;
+      }
+      w.take(at, at + (verb.equals("kick") && w.at(at + 3).equals("off") ? 4 : 3));
+      if (w.from != null && w.from.equals(w.to)) {
+        w.to = w.from.plusMinutes(ABOUT_TO.toMinutes());
+        w.relation = When.Relation.RUNNING; // on at the time, or starting within the half hour
+      } else if (w.around == null) {
+        w.around = new When.Around(When.Kind.SPAN, Duration.ZERO, ABOUT_TO);
+      }
+    }
+  }
+
   private static void readMoments(Words w) {
+    w.takeSeq("from", "now", "on"); // "it's TLS-only from now on": no time of the program
+    readAboutToStart(w);
     skipStory(w);
+    for (String verb : List.of("happening", "started", "begun", "on", "live", "starting")) {
+      int at = w.find(verb, "yet");
+      if (at < 0) {
+        continue;
+      }
+      if (Set.of("havent", "hasnt", "not", "didnt", "arent", "isnt").contains(w.at(at - 1))) {
+        w.take(at - 1, at + 2);
+        w.around = When.Around.of(When.Kind.NEXT); // "which lightning talks haven't started yet today?"
+      } else {
+        w.take(at, at + 2);
+        // "has the multicluster workshop started yet?": whether it is on or still to come, so not over
+        w.around = new When.Around(When.Kind.SPAN, Duration.ZERO, NOT_OVER);
+        w.relation = When.Relation.RUNNING;
+      }
+    }
     boolean now = w.takeSeq("right", "now") | w.takeAny(NOW.toArray(String[]::new)) | w.takeSeq("at", "the", "moment")
         | w.takeSeq("at", "present") | w.takeSeq("on", "air") | w.takeSeq("this", "minute")
         | w.takeSeq("as", "we", "speak") | w.takeSeqKeepLast("current", "talk") | w.takeSeqKeepLast("current", "session")
@@ -252,6 +303,14 @@ final class TimeReader {
       w.order = Query.Order.LATEST; // what was just missed comes first; with a topic, the best match does
     }
     w.missed = missed;
+    for (String done : List.of("finished", "ended", "wrapped", "done", "over", "ending", "wrapping")) {
+      int at = w.find("just", done);
+      if (at >= 0) {
+        w.used[at] = true; // "which talk just finished?": the latest over first; the verb stays for the relation
+        w.missed = true;
+        w.order = w.order == Query.Order.NONE ? Query.Order.LATEST : w.order;
+      }
+    }
     int earlier = w.find("earlier");
     if (earlier >= 0 && (w.unusedContentCount() <= 3 || w.has("today"))) {
       w.used[earlier] = true; // "what happened earlier?", not "earlier versions of istio"
@@ -400,6 +459,9 @@ final class TimeReader {
   }
 
   private static When.Relation relation(Words w) {
+    if (w.relation != null) {
+      return w.relation; // a reader chose it with the words it took
+    }
     boolean starts = false;
     boolean ends = false;
     boolean running = false;

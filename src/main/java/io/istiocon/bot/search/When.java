@@ -49,14 +49,12 @@ public record When(
    *
    * @param before whether the answer comes before it
    * @param type the ordinal of its kind of session ("the keynote"), or -1
-   * @param words folded words its title holds ("the roadmap keynote", "the closing remarks")
+   * @param words folded words its title holds ("the roadmap keynote", "the closing remarks"); with
+   *     no kind either, the session on at the moment of asking ("after the current talk")
    */
   public record Reference(boolean before, int type, List<String> words) {
     public Reference {
       words = List.copyOf(words);
-      if (type < 0 && words.isEmpty()) {
-        throw new IllegalArgumentException("a reference names a kind of session or words of a title");
-      }
     }
   }
 
@@ -149,6 +147,16 @@ public record When(
   /** Returns a copy with other days. */
   When withDays(List<DayRef> newDays) {
     return new When(newDays, everyDay, from, to, around, zone, relation, clip, reference);
+  }
+
+  /** Returns a copy cut at the moment of asking another way. */
+  When withClip(Clip newClip) {
+    return new When(days, everyDay, from, to, around, zone, relation, newClip, reference);
+  }
+
+  /** Returns a copy whose window holds on every day of the conference. */
+  When onEveryDay() {
+    return new When(days, true, from, to, around, zone, relation, clip, reference);
   }
 
   /** Returns a copy read in another zone. */

@@ -37,6 +37,8 @@ final class Words {
   When.Relation relation;
   When.Clip clip = When.Clip.NONE;
   When.Reference reference;
+  /** The live viewers asked for ("more than 500 viewers"), or null. */
+  Query.Audience audience;
   /** Whether the question asks what was missed: sessions that ran before the moment of asking. */
   boolean missed;
   /** Whether the question names the whole event ("this week", "the whole conference"): no day in particular. */

@@ -81,8 +81,13 @@ final class ZoneReader {
 
   /** Returns whether a clock marker sits right before {@code i} or right after the {@code n} words at {@code i}. */
   private static boolean nearClock(Words w, int i, int n) {
-    return Clocks.time(w.at(i - 1)) != null || Clocks.time(w.at(i + n)) != null
-        || Set.of("in", "at").contains(w.at(i - 1)) && Clocks.time(w.at(i - 2)) != null // "8am in sydney"
+    String before = w.at(i - 1);
+    return Clocks.time(before) != null || Clocks.time(w.at(i + n)) != null
+        || Set.of("in", "at").contains(before) && (Clocks.time(w.at(i - 2)) != null // "8am in sydney"
+            || TimeReader.isPartOfDay(w.at(i - 2))) // "thursday morning in tokyo"
+        || TimeReader.isPartOfDay(w.at(i + n)) && !before.equals("in") // "the pacific evening"
+        || !before.isEmpty() && before.chars().allMatch(Character::isDigit) // "after 12 pacific"
+            && (TimeReader.UNTIL.contains(w.at(i - 2)) || Set.of("after", "at", "from", "since").contains(w.at(i - 2)))
         || w.at(i + n).equals("here") || w.at(i + n).equals("based"); // "tokyo here, what's on tonight?"
   }
 }
