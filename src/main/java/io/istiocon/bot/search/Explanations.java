@@ -133,14 +133,15 @@ final class Explanations {
     return kinds.isEmpty() ? " for " + days : kinds + ", " + days;
   }
 
+  /** Describes the kinds and languages asked for: " for keynotes in Chinese", " in Japanese", "". */
   private static String describeKinds(Query query) {
     List<String> parts = new ArrayList<>();
-    if (!query.types().isEmpty()) {
-      parts.add(query.types().stream().sorted().map(SessionType::plural).map(t -> t.toLowerCase(Locale.ROOT))
-          .collect(Collectors.joining(" or ")));
-    }
-    if (!query.languages().isEmpty()) {
-      parts.add("in " + query.languages().stream().map(QueryEngine::languageName).collect(Collectors.joining(" or ")));
+    String kinds = query.types().isEmpty() ? "" : "for " + query.types().stream().sorted().map(SessionType::plural)
+        .map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.joining(" or "));
+    String languages = query.languages().isEmpty() ? ""
+        : "in " + query.languages().stream().map(QueryEngine::languageName).collect(Collectors.joining(" or "));
+    if (!kinds.isEmpty() || !languages.isEmpty()) {
+      parts.add((kinds + " " + languages).strip());
     }
     if (!query.notTypes().isEmpty()) {
       parts.add("not " + query.notTypes().stream().sorted().map(SessionType::plural).map(t -> t.toLowerCase(Locale.ROOT))
@@ -152,7 +153,11 @@ final class Explanations {
     if (query.length() != null) {
       parts.add("about " + query.length().toMinutes() + " minutes long");
     }
-    return parts.isEmpty() ? "" : " for " + String.join(", ", parts);
+    if (parts.isEmpty()) {
+      return "";
+    }
+    String joined = String.join(", ", parts);
+    return joined.startsWith("for ") || joined.startsWith("in ") ? " " + joined : " for " + joined;
   }
 
   /** Describes a time for a note: "between 12:00 and 17:00 on Tuesday", "in the next 10 minutes". */

@@ -83,6 +83,12 @@ final class OrderReader {
   /** Reads "most watched", "the smallest audience" and the like; runs before the link reader takes "watched". */
   static void readAudience(Words w) {
     boolean popular = w.takeAny("hottest", "trending", "favorite", "favourite", "favorites", "favourites", "热门", "最受欢迎");
+    if ((w.has("观看") || w.has("人数") || w.has("看的")) && (w.has("最多") || w.has("最少"))) {
+      // "哪个分享观看人数最多": which drew the most viewers
+      w.order = w.has("最多") ? Query.Order.POPULAR : Query.Order.UNPOPULAR;
+      w.takeAny("观看", "看人", "人数", "数最", "最多", "最少", "看的");
+      return;
+    }
     for (int i = 0; i < w.size(); i++) {
       if (!w.free(i) || !AUDIENCE.contains(w.at(i)) || w.at(i).equals("count") && !w.at(i - 1).equals("view")) {
         continue;
@@ -184,6 +190,14 @@ final class OrderReader {
       if (!passable) {
         break;
       }
+    }
+    // "what's first after lunch?": only time follows
+    boolean onlyTime = i + 1 < w.size();
+    for (int k = i + 1; k < w.size(); k++) {
+      onlyTime &= !w.free(k) || Lexicon.isFiller(w.at(k));
+    }
+    if (onlyTime && Set.of("whats", "what", "s", "is", "was").contains(w.at(i - 1))) {
+      return true;
     }
     // "which one was the longest?": a superlative at the end of a question, after "the"
     return w.at(i - 1).equals("the") && (w.at(i + 1).isEmpty() || Set.of("on", "of", "in", "at", "one").contains(w.at(i + 1)))

@@ -171,6 +171,14 @@ public final class QueryEngine {
         return mine;
       }
     }
+    if (!query.types().isEmpty() && namesAKind(entities, query.types())) {
+      // "that dude from descartes labs": "labs" was part of the company's name, not a kind of session
+      Attempt named = attempt(index, query.withTypes(java.util.EnumSet.noneOf(io.istiocon.bot.catalog.SessionType.class)),
+          known, entities, now, asker, excluded, "Read the kind of session as part of a name.");
+      if (named != null) {
+        return named;
+      }
+    }
     When when = query.when();
     if (when.around() != null && when.around().kind() == When.Kind.EARLIER_TODAY && when.days().isEmpty()
         && !during(index, now)) {
@@ -199,6 +207,19 @@ public final class QueryEngine {
               .collect(Collectors.joining(" or ")) + "; these do not say which language they are in.");
     }
     return null;
+  }
+
+  /** Returns whether the name of a speaker or company named holds a word for one of the kinds asked for. */
+  private static boolean namesAKind(List<Entity> entities, Set<io.istiocon.bot.catalog.SessionType> types) {
+    for (Entity e : entities) {
+      for (String word : Text.fold(e.label()).split("[^\\p{L}\\p{N}]+")) {
+        io.istiocon.bot.catalog.SessionType type = TypeWords.single(word);
+        if (type != null && types.contains(type)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Returns whether some loaded conference runs on the day of {@code now}, in its own zone. */

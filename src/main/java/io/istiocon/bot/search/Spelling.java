@@ -93,6 +93,9 @@ final class Spelling {
       return new Correction(word, near.get(0).word(), alts, weights, Correction.Kind.TYPO);
     }
     List<String> pieces = split(index, w);
+    if (pieces == null) {
+      pieces = splitWithTypo(index, w);
+    }
     if (pieces != null) {
       alts.add(pieces.stream().map(Stemmer::stem).toList());
       weights.add(SPLIT_WEIGHT);
@@ -112,6 +115,28 @@ final class Spelling {
    * Splits words run together ("authpoliciesdeepdive") into the fewest catalog words, preferring
    * common ones, and keeps the split only if the catalog bears it out; null otherwise.
    */
+  /**
+   * Splits two words run together when the second has a typo ("ratelimt" is "rate limit"): the first
+   * piece a catalog word of four letters or more, the second one edit from one, borne out like a split.
+   */
+  private static List<String> splitWithTypo(SearchIndex index, String w) {
+    for (int k = 4; k <= w.length() - 4; k++) {
+      String first = w.substring(0, k);
+      if (index.vocabulary().df(first) == 0) {
+        continue;
+      }
+      List<FuzzyDictionary.Candidate> near = new ArrayList<>(index.vocabulary().near(w.substring(k), 1));
+      near.sort(closestFirst(index));
+      for (FuzzyDictionary.Candidate c : near) {
+        List<String> pieces = List.of(first, c.word());
+        if (attested(index, pieces)) {
+          return pieces;
+        }
+      }
+    }
+    return null;
+  }
+
   static List<String> split(SearchIndex index, String w) {
     if (w.length() < SPLIT_FROM) {
       return null;

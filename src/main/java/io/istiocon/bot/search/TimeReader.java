@@ -204,6 +204,8 @@ final class TimeReader {
   private static final Duration ABOUT_TO = Duration.ofMinutes(30);
   /** How far ahead "has it started yet?" looks for the session still to come: longer than any conference. */
   private static final Duration NOT_OVER = Duration.ofDays(31);
+  /** After 现在, the first character of what the asker does: want, need, plan, use. */
+  private static final String STORY_HAN = "想要准打用";
   private static final Set<String> ON_AIR = Set.of("on", "live", "playing", "showing", "streaming", "happening",
       "running", "airing");
   private static final Set<String> PAST_VERBS = Set.of("went", "became", "got", "came", "built", "made", "began",
@@ -227,6 +229,13 @@ final class TimeReader {
           || FIRST_PERSON.contains(w.at(i - 1)) && !w.clauseStart(i)
           || !w.clauseStart(i) && (FIRST_PERSON_BE.contains(w.at(i - 1))
           || Set.of("are", "am").contains(w.at(i - 1)) && FIRST_PERSON.contains(w.at(i - 2))));
+      if (end == i + 1 && w.at(i - 1).endsWith("er") && w.at(i - 1).length() > 4 && !w.at(i - 1).equals("later")) {
+        story = true; // "is it easier now in 1.9?"
+      }
+      if (w.at(i).equals("现在") && STORY_HAN.indexOf(w.at(i + 1).isEmpty() ? ' ' : w.at(i + 1).charAt(1)) >= 0) {
+        story = true; // "我们现在想上 istio": what the asker wants now
+        end = i + 1;
+      }
       if (end == i + 1 && Set.of("and", "but", "so", "yet").contains(w.at(i - 1)) && !w.at(i + 1).isEmpty()
           && !w.clauseStart(i + 1) && !ON_AIR.contains(w.at(i + 1))) {
         story = true; // "we built our own years ago and now want to switch"
@@ -280,6 +289,14 @@ final class TimeReader {
         w.around = new When.Around(When.Kind.SPAN, Duration.ZERO, NOT_OVER);
         w.relation = When.Relation.RUNNING;
       }
+    }
+    // "what's" is read as "what" (a possessive 's), "whats" as written
+    boolean alone = w.size() <= 3 && w.unusedContentCount() == 0 && w.from == null && w.to == null && w.around == null
+        && w.reference == null;
+    if (alone && (w.takeSeq("whats", "on") | w.takeSeq("what", "on") | w.takeSeq("what", "is", "on")
+        | w.takeSeq("anything", "on") | w.takeSeq("whats", "happening") | w.takeSeq("what", "happening")
+        | w.takeSeq("whats", "going", "on") | w.takeSeq("what", "going", "on"))) {
+      w.around = When.Around.of(When.Kind.NOW); // "what's on" and nothing else: now
     }
     boolean now = w.takeSeq("right", "now") | w.takeAny(NOW.toArray(String[]::new)) | w.takeSeq("at", "the", "moment")
         | w.takeSeq("at", "present") | w.takeSeq("on", "air") | w.takeSeq("this", "minute")
@@ -340,7 +357,7 @@ final class TimeReader {
     w.takeSeq("as", "soon", "as"); // "as soon as sidecars are injected" says nothing about the time
     w.takeSeq("anytime", "soon"); // "not moving to k8s anytime soon"
     w.takeSeq("any", "time", "soon");
-    boolean next = takeHowLong(w) | takeUpcoming(w) | w.takeAny("afterwards", "接下来", "soon") | w.takeSeq("coming", "up")
+    boolean next = takeHowLong(w) | takeUpcoming(w) | w.takeAny("afterwards", "接下来", "soon", "下一", "下个") | w.takeSeq("coming", "up")
         | w.takeSeq("up", "next") | w.takeSeq("after", "this") | w.takeSeq("after", "that");
     for (int i = 0; i < w.size(); i++) {
       if (!w.free(i) || !w.at(i).equals("next")) {

@@ -86,6 +86,28 @@ final class TypeWords {
     }
   }
 
+  private static final java.util.Map<String, String> LANGUAGES = languages();
+
+  /** Returns the code of another language named as one ("in japanese", "german-language talks"), or null. */
+  private static String otherLanguage(Words w, int i) {
+    String code = LANGUAGES.get(w.at(i));
+    boolean asLanguage = w.at(i - 1).equals("in") || Set.of("language", "speaking", "spoken").contains(w.at(i + 1))
+        || TimeReader.SESSION_NOUNS.contains(w.at(i + 1)) || TypeWords.single(w.at(i + 1)) != null;
+    return code != null && asLanguage ? code : null;
+  }
+
+  /** Returns the languages by their folded English names ("japanese" is ja). */
+  private static java.util.Map<String, String> languages() {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    for (String code : java.util.Locale.getISOLanguages()) {
+      String name = Text.fold(new java.util.Locale(code).getDisplayLanguage(java.util.Locale.ENGLISH));
+      if (!name.isEmpty() && !name.contains(" ")) {
+        out.putIfAbsent(name, code);
+      }
+    }
+    return java.util.Map.copyOf(out);
+  }
+
   private static void readLanguages(Words w) {
     for (int i = 0; i < w.size(); i++) {
       if (!w.free(i)) {
@@ -95,7 +117,7 @@ final class TypeWords {
       String language = switch (word) {
         case "chinese", "mandarin", "中文", "汉语", "普通话", "zh" -> "zh";
         case "english", "en", "英文", "英语" -> "en";
-        default -> word.equals("in") && w.at(i + 1).equals("china") && w.free(i + 1) ? "zh" : null;
+        default -> word.equals("in") && w.at(i + 1).equals("china") && w.free(i + 1) ? "zh" : otherLanguage(w, i);
       };
       if (language == null) {
         continue;

@@ -111,6 +111,55 @@ class LiveEventTest {
   }
 
   @Test
+  void shortForms_askAboutTheMoment() {
+    assertEquals(When.Kind.NOW, when("what's on").around().kind());
+    assertEquals(When.Kind.NOW, when("现在在播什么").around().kind());
+    assertEquals(When.Kind.NEXT, when("下一个是什么").around().kind());
+    assertEquals(LocalTime.of(15, 0), when("what's on at 3pm").from());
+    assertEquals(null, when("what's on at 3pm").around());
+    Query first = parser.parse("what's first after lunch?");
+    assertEquals(Query.Order.EARLIEST, first.order());
+    assertEquals(1, first.pick());
+    assertEquals("d9t2", ids("what's on", "2021-02-24T21:52:00Z").get(0));
+  }
+
+  @Test
+  void story_inChineseAndAfterAComparison() {
+    assertTrue(when("我们公司用 Spring Cloud 写了很多微服务，现在想上 Istio 但是不想大改代码").isAny());
+    assertTrue(when("we want use OPA for authorization with istio. is it easier now in 1.9?").isAny());
+  }
+
+  @Test
+  void chineseAudienceWords_orderByViewers() {
+    assertEquals(Query.Order.POPULAR, parser.parse("哪个分享观看人数最多").order());
+    assertEquals("a3p", ids("哪个分享观看人数最多", "2021-02-24T21:52:00Z").get(0));
+  }
+
+  @Test
+  void otherLanguages_filterAndSayNothingIsInThem() {
+    Query japanese = parser.parse("there is any talk in japanese language?");
+    assertEquals(java.util.Set.of("ja"), japanese.languages());
+    Answer answer = engine.answer(real, japanese, Instant.parse("2021-02-24T21:52:00Z"), null);
+    assertTrue(answer.hits().isEmpty());
+    assertEquals("Nothing matches in Japanese.", answer.notes().get(0));
+    assertTrue(parser.parse("the japanese flea market app's talk").languages().isEmpty(), "a description, no language");
+  }
+
+  @Test
+  void kindWordsInsideANameAreTheName() {
+    Answer answer = engine.answer(real, "that dude from descartes labs, what was his talk", Instant.parse("2021-02-24T21:52:00Z"));
+    assertEquals("a9p", answer.hits().get(0).session().id());
+    assertTrue(answer.notes().contains("Read the kind of session as part of a name."), answer.notes().toString());
+  }
+
+  @Test
+  void runTogetherWithATypo() {
+    Answer answer = engine.answer(real, "ratelimt opertor", Instant.parse("2021-02-24T21:52:00Z"));
+    assertEquals("d9t3", answer.hits().get(0).session().id());
+    assertTrue(answer.notes().get(0).contains("\u201cratelimt\u201d as \u201crate limit\u201d"), answer.notes().toString());
+  }
+
+  @Test
   void partOfTheDay_afterTheConferenceMeansEachOfItsDays() {
     Answer answer = engine.answer(real, engine.parse("which keynotes ran in the pacific evening?"),
         Instant.parse("2026-11-30T12:00:00Z"), null);
