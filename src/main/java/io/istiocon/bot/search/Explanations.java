@@ -206,7 +206,8 @@ final class Explanations {
   /** Keeps only the session the question picks ("the second spotlight"), with any tied with the first. */
   static Ranker.Selection pick(SearchIndex index, Query query, Ranker.Selection selection, List<String> notes) {
     // "right after the keynote" asks for the one session that follows (with any starting at the same time).
-    int pick = query.pick() > 0 ? query.pick() : query.when().reference() != null ? 1 : 0;
+    When.Reference reference = query.when().reference();
+    int pick = query.pick() > 0 ? query.pick() : reference != null && !reference.all() ? 1 : 0;
     List<Answer.Hit> hits = selection.hits();
     if (pick == 0 || hits.isEmpty()) {
       return selection;
@@ -255,7 +256,9 @@ final class Explanations {
   static void reference(SearchIndex index, Query query, Filter filter, List<String> notes) {
     int ref = filter.time.reference;
     if (ref >= 0) {
-      notes.add((query.when().reference().before() ? "Right before \u201c" : "Right after \u201c")
+      When.Reference reference = query.when().reference();
+      notes.add((reference.all() ? reference.before() ? "Before \u201c" : "After \u201c"
+          : reference.before() ? "Right before \u201c" : "Right after \u201c")
           + index.doc(ref).title() + "\u201d:");
     }
   }

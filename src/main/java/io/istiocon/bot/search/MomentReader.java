@@ -160,7 +160,7 @@ final class MomentReader {
     boolean anchored = w.around != null || w.from != null || w.to != null || w.reference != null;
     for (int i = 0; i < w.size() && !anchored; i++) {
       // "which talk is live?", "anything streaming?": but "drawing diagrams live" is a topic
-      if (w.free(i) && Set.of("live", "streaming", "airing").contains(w.at(i))
+      if (w.free(i) && Set.of("live", "streaming", "airing", "playing", "showing").contains(w.at(i))
           && (Set.of("is", "are", "what", "whats", "anything", "something", "currently").contains(w.at(i - 1))
           || w.unusedContentCount() == 1)) {
         w.used[i] = true;
@@ -170,6 +170,9 @@ final class MomentReader {
     }
   }
 
+  /** Words between "next" and its noun: "the next english-language talk", "the next lightning talk". */
+  private static final Set<String> MODIFIERS = Set.of("english", "chinese", "language", "lightning", "live",
+      "big", "main", "short", "technical", "tech", "adoption", "user");
   private static final Set<String> NEXT_NOUNS = Set.of("talk", "talks", "session", "sessions", "presentation",
       "presentations", "one", "ones", "slot", "up", "item", "thing", "keynote", "workshop");
 
@@ -184,12 +187,16 @@ final class MomentReader {
         continue;
       }
       String before = w.at(i - 1);
-      String after = w.at(i + 1);
+      int noun = i + 1;
+      while (noun <= i + 3 && MODIFIERS.contains(w.at(noun))) {
+        noun++; // "the next english-language talk"
+      }
+      String after = w.at(noun);
       if (w.unusedContentCount() == 1 || after.isEmpty() && w.unusedContentCount() <= 3 || NEXT_NOUNS.contains(after)
           || Set.of("what", "whats", "s", "is", "comes", "come").contains(before)) {
         w.used[i] = true;
         if (NEXT_NOUNS.contains(after) && !after.equals("keynote") && !after.equals("workshop")) {
-          w.used[i + 1] = true;
+          w.used[noun] = true;
         }
         next = true;
       }

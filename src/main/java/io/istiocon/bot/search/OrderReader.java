@@ -145,6 +145,13 @@ final class OrderReader {
     // "what closed out the wednesday evening block?", "what kicked off tuesday?"
     boolean last = w.takeSeq("closed", "out") | w.takeSeq("closes", "out") | w.takeSeq("rounded", "out");
     boolean first = w.takeSeq("kicked", "off") | w.takeSeq("kicks", "off");
+    for (String opens : List.of("opens", "opened")) {
+      int at = w.find(opens);
+      if (at > 0 && Set.of("what", "which", "who", "whats").contains(w.at(at - 1))) {
+        w.used[at] = true; // "what opens the program tomorrow?"
+        first = true;
+      }
+    }
     if ((last || first) && w.order == Query.Order.NONE) {
       w.order = last ? Query.Order.LATEST : Query.Order.EARLIEST;
       w.pick = 1;

@@ -159,7 +159,7 @@ public final class QueryParser {
   }
 
   private static void readLinks(Words w) {
-    if (w.takeSeq("slide", "deck") | w.takeAny("slides", "slide", "deck", "decks", "pdf", "pdfs", "ppt", "powerpoint",
+    if (w.takeSeq("slide", "deck") | w.takeAny("slides", "slide", "deck", "decks", "pdf", "pdfs", "ppt", "pptx", "powerpoint",
         "幻灯片", "讲义")) {
       w.lead = Query.Lead.SLIDES;
     }

@@ -138,6 +138,12 @@ final class Spelling {
   }
 
   static List<String> split(SearchIndex index, String w) {
+    List<String> exact = split(index, w, false);
+    return exact != null ? exact : split(index, w, true);
+  }
+
+  /** Splits as {@link #split(SearchIndex, String)} does; {@code shortened} also lets a piece stand for a longer word. */
+  private static List<String> split(SearchIndex index, String w, boolean shortened) {
     if (w.length() < SPLIT_FROM) {
       return null;
     }
@@ -145,6 +151,7 @@ final class Spelling {
     int[] pieces = new int[n + 1];
     double[] weight = new double[n + 1];
     int[] from = new int[n + 1];
+    String[] meant = new String[n + 1]; // the catalog word a piece stands for, when it is short for one
     java.util.Arrays.fill(pieces, Integer.MAX_VALUE);
     pieces[0] = 0;
     for (int end = 2; end <= n; end++) {
@@ -152,7 +159,15 @@ final class Spelling {
         if (pieces[start] == Integer.MAX_VALUE) {
           continue;
         }
-        int df = index.vocabulary().df(w.substring(start, end));
+        String piece = w.substring(start, end);
+        int df = index.vocabulary().df(piece);
+        String word = piece;
+        if (df == 0 && Lexicon.STOPWORDS.contains(piece)) {
+          df = 1; // "tamingistioconfigwithhelm": the catalog does not index "with", yet titles run it together
+        } else if (df == 0 && shortened && piece.length() >= 5 && !EnglishWords.contains(piece)) {
+          word = shortFor(index, piece); // "config" in "tamingistioconfigwithhelm"
+          df = word == null ? 0 : 1;
+        }
         if (df == 0) {
           continue;
         }
@@ -161,6 +176,7 @@ final class Spelling {
           pieces[end] = pieces[start] + 1;
           weight[end] = score;
           from[end] = start;
+          meant[end] = word;
         }
       }
     }
@@ -169,12 +185,23 @@ final class Spelling {
     }
     List<String> out = new ArrayList<>();
     for (int end = n; end > 0; end = from[end]) {
-      out.add(0, w.substring(from[end], end));
+      out.add(0, meant[end]);
     }
     return attested(index, out) ? out : null;
   }
 
   /** Returns whether some session uses the pieces in a row, or holds them all in its title, names or tags. */
+  /** Returns the most used catalog word a piece is the start of ("config": "configuration"), or null. */
+  private static String shortFor(SearchIndex index, String piece) {
+    String best = null;
+    for (String word : index.vocabulary().withPrefix(piece, 16)) {
+      if (best == null || index.vocabulary().df(word) > index.vocabulary().df(best)) {
+        best = word;
+      }
+    }
+    return best;
+  }
+
   private static boolean attested(SearchIndex index, List<String> pieces) {
     List<String> stems = new ArrayList<>();
     for (String piece : pieces) {

@@ -121,7 +121,9 @@ final class TimeReader {
       if (Set.of("ends", "is", "finishes", "starts", "begins").contains(w.at(end))) {
         end += w.at(end + 1).equals("over") ? 2 : 1;
       }
-      w.reference = new When.Reference(BEFORE.contains(cue), type == null ? -1 : type.ordinal(), words);
+      // "talks after the roadmap": all of them; "what's after the roadmap", "right after": the next one
+      boolean all = !right && Set.of("talks", "sessions", "presentations", "ones").contains(w.at(start - 1));
+      w.reference = new When.Reference(BEFORE.contains(cue), type == null ? -1 : type.ordinal(), words, all);
       w.take(start, end);
       return;
     }
@@ -224,12 +226,15 @@ final class TimeReader {
       around = new When.Around(When.Kind.SPAN, around.to(), around.to()); // "what's on in 2 hours": at that moment
     }
     When.Clip clip = w.clip;
-    boolean today = w.days.isEmpty() && !w.everyDay;
+    boolean today = (w.days.isEmpty() || w.days.equals(java.util.Set.of(DayRef.relative(0)))) && !w.everyDay;
     if (clip == When.Clip.NONE && today && (w.from != null || w.to != null) && around == null) {
       for (String cue : STILL) {
         if (w.has(cue)) {
           clip = When.Clip.FROM_NOW; // "which sessions still start before noon"
         }
+      }
+      if (w.has("catch") && !w.hasSeq("catch", "up")) {
+        clip = When.Clip.FROM_NOW; // "what can I catch before lunch today?"
       }
     }
     if (clip == When.Clip.NONE && around == null && w.days.contains(DayRef.relative(0)) && w.from == null && w.to == null) {

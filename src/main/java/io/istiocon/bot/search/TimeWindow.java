@@ -56,6 +56,9 @@ final class TimeWindow {
       beside[c] = ref.before()
           ? new long[] {Long.MIN_VALUE, index.schedule().start(reference) + 1}
           : new long[] {index.schedule().end(reference), Long.MAX_VALUE};
+      if (ref.all() && named) {
+        beside[c] = within(spans[c], beside[c]); // "wednesday morning talks after the roadmap": that morning's
+      }
     }
     return new TimeWindow(ref.before() ? When.Relation.ENDS : When.Relation.STARTS, beside, reference);
   }
@@ -210,6 +213,20 @@ final class TimeWindow {
       }
     }
     return running >= 0 ? running : before >= 0 ? before : after >= 0 ? after : first;
+  }
+
+  /** Returns the spans cut to one stretch, as flat pairs. */
+  private static long[] within(long[] spans, long[] stretch) {
+    long[] out = new long[spans.length];
+    int n = 0;
+    for (int i = 0; i + 1 < spans.length; i += 2) {
+      long[] cut = intersect(new long[] {spans[i], spans[i + 1]}, stretch);
+      if (cut != null) {
+        out[n++] = cut[0];
+        out[n++] = cut[1];
+      }
+    }
+    return Arrays.copyOf(out, n);
   }
 
   private static boolean titleHolds(SearchIndex index, int d, List<String> stems) {

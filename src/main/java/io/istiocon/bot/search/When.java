@@ -51,10 +51,17 @@ public record When(
    * @param type the ordinal of its kind of session ("the keynote"), or -1
    * @param words folded words its title holds ("the roadmap keynote", "the closing remarks"); with
    *     no kind either, the session on at the moment of asking ("after the current talk")
+   * @param all whether every session after (or before) it is meant ("wednesday talks after the
+   *     roadmap"), not only the one right next to it
    */
-  public record Reference(boolean before, int type, List<String> words) {
+  public record Reference(boolean before, int type, List<String> words, boolean all) {
     public Reference {
       words = List.copyOf(words);
+    }
+
+    /** Creates a reference to the one session right next to it. */
+    public Reference(boolean before, int type, List<String> words) {
+      this(before, type, words, false);
     }
   }
 

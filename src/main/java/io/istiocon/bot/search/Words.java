@@ -250,6 +250,9 @@ final class Words {
         || w.equals("leaving") && next.equals("out")) {
       return i + 2;
     }
+    if (w.equals("without") && Set.of("a", "an").contains(next)) {
+      return -1; // "tls for a cache without an egress gateway" says how, it excludes nothing
+    }
     if (Set.of("except", "excluding", "exclude", "without", "minus", "skip", "skipping", "ignore", "ignoring").contains(w)
         || w.equals("besides") && Set.of("the", "that", "those").contains(next)) {
       return i + 1;

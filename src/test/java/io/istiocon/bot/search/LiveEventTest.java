@@ -160,6 +160,39 @@ class LiveEventTest {
   }
 
   @Test
+  void talksAfterASession_areAllOfThemInTheTimeNamed() {
+    When after = when("wednesday morning talks after the roadmap");
+    assertTrue(after.reference().all());
+    assertTrue(!when("what's right after the roadmap keynote?").reference().all());
+    Answer answer = engine.answer(real, engine.parse("wednesday morning talks after the roadmap"),
+        Instant.parse("2021-02-23T12:00:00Z"), null);
+    assertEquals(List.of("d3p", "d4p", "d5a"), answer.hits().stream().limit(3).map(h -> h.session().id()).toList());
+    assertEquals("After \u201cIstio Project Roadmap\u201d:", answer.notes().get(answer.notes().size() - 1));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" at {1} is {2}")
+  @CsvSource(delimiter = '|', value = {
+      // Mon 19:30 PT, the Chinese block is on: the next English talk is Tuesday's first
+      "when's the next english-language talk?       | 2021-02-23T03:30:00Z | c1s",
+      // Fri 13:15 PT
+      "just joined the stream, what's playing?      | 2021-02-26T21:15:00Z | g9t2",
+      // Thu 14:30 PT: Friday opens with g1s
+      "what opens the program tomorrow?             | 2021-02-25T22:30:00Z | g1s",
+      // Thu 08:30 in Beijing: what is still to come before lunch there
+      "I'm in Beijing, what can I catch before lunch today? | 2021-02-25T00:30:00Z | e1k",
+  })
+  void live_moreFirstAnswers(String question, String now, String first) {
+    assertEquals(first, ids(question, now).get(0), question);
+  }
+
+  @Test
+  void withoutA_saysHowAndExcludesNothing() {
+    Query how = parser.parse("the sidecar originates tls for a managed cache without an egress gateway");
+    assertTrue(how.notContent().isEmpty(), how.notContent().toString());
+    assertEquals(Query.Lead.SLIDES, parser.parse("pptx from intel's security talk").lead());
+  }
+
+  @Test
   void partOfTheDay_afterTheConferenceMeansEachOfItsDays() {
     Answer answer = engine.answer(real, engine.parse("which keynotes ran in the pacific evening?"),
         Instant.parse("2026-11-30T12:00:00Z"), null);
