@@ -22,6 +22,8 @@ final class Clocks {
   private static final Pattern HAN = Pattern.compile("(上午|早上|早晨|中午|下午|晚上|今晚)?\\s*(\\d{1,2})\\s*[点點时時](?:\\s*(半)|\\s*(\\d{1,2})\\s*分)?");
   private static final Pattern LENGTH = Pattern.compile(
       "(?<![\\w.])(\\d{1,3}(?:\\.\\d+)?)\\s*-?\\s*(hours?|hrs?|minutes?|mins?)(?![a-z])");
+  /** "21h45", "15h": the hour marked with an h, as much of Europe and Latin America writes it. */
+  private static final Pattern H_MARK = Pattern.compile("(?<![\\w:.])([01]?\\d|2[0-3])h([0-5]\\d)?(?![\\w:])");
   /** British "half 5": half past five; not "half 5-minute breaks" nor "half 2021". */
   private static final Pattern HALF = Pattern.compile("(?<![a-z])half\\s+(1[0-2]|[1-9])(?![\\w:.-])");
   private static final Pattern OFFSET = Pattern.compile("(?<![a-z])(?:utc|gmt)\\s*([+-])\\s*(\\d{1,2})(?::?([0-5]\\d))?(?!\\d)");
@@ -49,6 +51,8 @@ final class Clocks {
       return clock(pm && hour < 12 ? hour + 12 : hour, minute, null);
     });
     out = replace(HALF, out, m -> clock(Integer.parseInt(m.group(1)), 30, null));
+    out = replace(H_MARK, out, m -> String.format(Locale.ROOT, "clk%02d%02d", Integer.parseInt(m.group(1)),
+        m.group(2) == null ? 0 : Integer.parseInt(m.group(2))));
     out = replace(LENGTH, out, m -> {
       double amount = Double.parseDouble(m.group(1));
       double minutes = m.group(2).startsWith("h") ? amount * 60 : amount;

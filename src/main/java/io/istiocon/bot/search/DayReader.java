@@ -24,7 +24,14 @@ final class DayReader {
       Map.entry("thu", DayOfWeek.THURSDAY), Map.entry("thur", DayOfWeek.THURSDAY),
       Map.entry("thurs", DayOfWeek.THURSDAY), Map.entry("friday", DayOfWeek.FRIDAY),
       Map.entry("fri", DayOfWeek.FRIDAY), Map.entry("saturday", DayOfWeek.SATURDAY),
-      Map.entry("sunday", DayOfWeek.SUNDAY));
+      Map.entry("sunday", DayOfWeek.SUNDAY),
+      // French, Spanish and German, as people abroad type them ("lundi 21h45 à Paris")
+      Map.entry("lundi", DayOfWeek.MONDAY), Map.entry("mardi", DayOfWeek.TUESDAY), Map.entry("mercredi", DayOfWeek.WEDNESDAY),
+      Map.entry("jeudi", DayOfWeek.THURSDAY), Map.entry("vendredi", DayOfWeek.FRIDAY), Map.entry("lunes", DayOfWeek.MONDAY),
+      Map.entry("martes", DayOfWeek.TUESDAY), Map.entry("miercoles", DayOfWeek.WEDNESDAY),
+      Map.entry("jueves", DayOfWeek.THURSDAY), Map.entry("viernes", DayOfWeek.FRIDAY), Map.entry("montag", DayOfWeek.MONDAY),
+      Map.entry("dienstag", DayOfWeek.TUESDAY), Map.entry("mittwoch", DayOfWeek.WEDNESDAY),
+      Map.entry("donnerstag", DayOfWeek.THURSDAY), Map.entry("freitag", DayOfWeek.FRIDAY));
 
   private static final Map<String, Integer> NUMBERS = Map.of(
       "one", 1, "two", 2, "three", 3, "four", 4, "five", 5, "six", 6, "seven", 7,

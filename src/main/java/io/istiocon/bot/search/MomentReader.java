@@ -37,6 +37,11 @@ final class MomentReader {
    * we just joined").
    */
   private static void skipStory(Words w) {
+    // "was there a talk on it?", "has anyone automated that?": a question about the program as a whole,
+    // so "right now" and "now" belong to the asker's story
+    boolean retrospective = w.hasSeq("was", "there") || w.hasSeq("were", "there") || w.hasSeq("did", "anyone")
+        || w.hasSeq("did", "someone") || w.hasSeq("has", "anyone") || w.hasSeq("has", "someone")
+        || w.hasSeq("did", "anybody") || w.hasSeq("anyone", "share") || w.hasSeq("anyone", "shared");
     for (int i = 0; i < w.size(); i++) {
       if (!w.free(i)) {
         continue;
@@ -50,6 +55,11 @@ final class MomentReader {
           || Set.of("are", "am").contains(w.at(i - 1)) && FIRST_PERSON.contains(w.at(i - 2))));
       if (end == i + 1 && w.at(i - 1).endsWith("er") && w.at(i - 1).length() > 4 && !w.at(i - 1).equals("later")) {
         story = true; // "is it easier now in 1.9?"
+      }
+      if (end > 0 && !Text.isHan(w.at(i).codePointAt(0)) && (retrospective
+          || end == i + 1 && Set.of("that", "but").contains(w.at(end)) // "now that we have thousands of proxies"
+          || end == i + 1 && Set.of("out", "off").contains(w.at(i - 1)))) { // "heading out now"
+        story = true;
       }
       if (w.at(i).equals("现在") && STORY_HAN.indexOf(w.at(i + 1).isEmpty() ? ' ' : w.at(i + 1).charAt(1)) >= 0) {
         story = true; // "我们现在想上 istio": what the asker wants now
@@ -92,6 +102,14 @@ final class MomentReader {
 
   static void read(Words w) {
     w.takeSeq("from", "now", "on"); // "it's TLS-only from now on": no time of the program
+    for (String going : List.of("going", "on", "running", "happening", "live")) {
+      int at = w.find("still", going);
+      // "is the social still going?", but not "half our fleet is still on VMs"
+      if (at >= 0 && w.from == null && w.to == null && (w.at(at + 2).isEmpty() || w.clauseStart(at + 2))) {
+        w.take(at, at + 2);
+        w.around = When.Around.of(When.Kind.NOW);
+      }
+    }
     readAboutToStart(w);
     skipStory(w);
     for (String verb : List.of("happening", "started", "begun", "on", "live", "starting")) {
@@ -180,7 +198,8 @@ final class MomentReader {
     w.takeSeq("as", "soon", "as"); // "as soon as sidecars are injected" says nothing about the time
     w.takeSeq("anytime", "soon"); // "not moving to k8s anytime soon"
     w.takeSeq("any", "time", "soon");
-    boolean next = takeHowLong(w) | takeUpcoming(w) | w.takeAny("afterwards", "接下来", "soon", "下一", "下个") | w.takeSeq("coming", "up")
+    boolean next = w.takeSeq("pick", "back", "up") | w.takeSeq("picks", "back", "up") | w.takeSeq("start", "again")
+        | w.takeSeq("starts", "again") | w.takeAny("resume", "resumes") | takeHowLong(w) | takeUpcoming(w) | w.takeAny("afterwards", "接下来", "soon", "下一", "下个") | w.takeSeq("coming", "up")
         | w.takeSeq("up", "next") | w.takeSeq("after", "this") | w.takeSeq("after", "that");
     for (int i = 0; i < w.size(); i++) {
       if (!w.free(i) || !w.at(i).equals("next")) {

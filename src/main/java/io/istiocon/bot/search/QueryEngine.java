@@ -246,7 +246,12 @@ public final class QueryEngine {
    */
   private static Ranker.Selection loosen(SearchIndex index, Query query, List<Concepts.Concept> known,
       List<Entity> entities, Filter filter, List<String> notes) {
-    List<Concepts.Concept> strong = known.stream().filter(c -> !weak(index, c)).toList();
+    // At a moment ("what will be playing when I get back?"), plain English words that find nothing
+    // then are the asker's story ("stepping into a meeting"): what runs then is the answer.
+    When.Around around = query.when().around();
+    boolean moment = around != null && around.from().equals(around.to());
+    List<Concepts.Concept> strong = known.stream()
+        .filter(c -> !weak(index, c) && !(moment && plainEnglish(c))).toList();
     if (strong.size() == known.size()) {
       return Ranker.Selection.NONE;
     }
@@ -360,7 +365,8 @@ public final class QueryEngine {
   }
 
   /** Returns whether a concept is a plain English word that no title or tag holds: no topic of its own. */
-  private static boolean weak(SearchIndex index, Concepts.Concept c) {
+  /** Returns whether a concept is only general English words: no name, no glossary term, no Chinese. */
+  private static boolean plainEnglish(Concepts.Concept c) {
     if (c.entity != null || c.glossed || c.han) {
       return false;
     }
@@ -369,7 +375,11 @@ public final class QueryEngine {
         return false;
       }
     }
-    return Concepts.labelDocs(index, c).length == 0;
+    return true;
+  }
+
+  private static boolean weak(SearchIndex index, Concepts.Concept c) {
+    return plainEnglish(c) && Concepts.labelDocs(index, c).length == 0;
   }
 
   /** Returns whether a concept is so common in the catalog that it tells no session apart ("istio", "mesh"). */

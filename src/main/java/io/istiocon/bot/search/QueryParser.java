@@ -57,6 +57,10 @@ public final class QueryParser {
       w.takeSeq(party, "parties");
     }
     w.takeSeq("just", "joined");
+    w.takeSeq("just", "logged", "in");
+    w.takeSeq("logged", "in");
+    w.takeSeq("just", "got", "here");
+    w.takeSeq("am", "i", "missing"); // "what am I missing at the moment": what is on
     w.takeSeq("joined", "late");
     for (String whole : List.of("schedule", "program", "programme", "agenda", "lineup", "list")) {
       w.takeSeqKeepLast("full", whole);

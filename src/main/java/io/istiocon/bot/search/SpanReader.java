@@ -123,6 +123,9 @@ final class SpanReader {
         Duration to = vague ? d.plus(d.dividedBy(2)) : d;
         w.around = new When.Around(When.Kind.SPAN, Duration.ZERO, to);
         w.inSpan = cue.equals("in");
+      } else if (cue.equals("for") && (w.has("back") || w.has("return"))) {
+        start = before; // "stepping into a meeting for an hour, what will be playing when I get back?"
+        w.around = new When.Around(When.Kind.SPAN, d, d);
       } else if (cue.equals("for") && (w.has("happened") || w.has("missed") || w.has("miss") || awayBefore(w, before))) {
         start = before; // "was away for half an hour, what happened?"
         w.around = new When.Around(When.Kind.SPAN, d.negated(), Duration.ZERO);
@@ -210,6 +213,14 @@ final class SpanReader {
 
   static void readClocks(Words w) {
     for (int i = 0; i < w.size(); i++) {
+      // "it's 8:30am here in shanghai" (read "it" then, the 's being dropped): the asker's clock, which is now
+      boolean itIs = w.at(i - 1).equals("its") || w.at(i - 1).equals("it") && i == 1
+          || w.at(i - 1).equals("is") && w.at(i - 2).equals("it");
+      if (Clocks.time(w.at(i)) != null && itIs && w.free(i)) {
+        w.take(w.at(i - 1).equals("is") ? i - 2 : i - 1, i + 1);
+        w.toldTheTime = true;
+        continue;
+      }
       String prep = w.at(i - 1);
       boolean timeWord = TimeReader.UNTIL.contains(prep) || SINCE.contains(prep) || AT.contains(prep) || prep.equals("between");
       LocalTime t = clock(w, i, timeWord && w.free(i - 1));

@@ -69,7 +69,7 @@ final class TimeReader {
 
   private static final Set<String> BEFORE = Set.of("before", "preceding", "ahead");
   private static final Set<String> CURRENT = Set.of("current", "ongoing", "present", "running");
-  private static final Set<String> AFTER = Set.of("after", "following", "once");
+  private static final Set<String> AFTER = Set.of("after", "following", "once", "follows", "follow");
   private static final Set<String> RIGHT = Set.of("right", "straight", "just", "immediately", "directly", "comes",
       "come", "session", "talk");
 
@@ -207,6 +207,13 @@ final class TimeReader {
 
   /** Joins what the readers found into the question's time, choosing the relation from its verbs. */
   static When when(Words w) {
+    if (w.toldTheTime && w.around == null && w.reference == null) {
+      if (w.from == null && w.to == null && w.days.isEmpty()) {
+        w.around = When.Around.of(When.Kind.NOW); // "it's 9pm here in nyc, what's on": now
+      } else if (w.clip == When.Clip.NONE && !w.missed) {
+        w.clip = When.Clip.FROM_NOW; // "it's 8:30am here in shanghai, what's on this morning?": the rest of it
+      }
+    }
     if (w.missed && w.around == null && w.from == null && w.to == null) {
       if (w.days.isEmpty() && !w.everyDay && !w.wholeEvent) {
         w.around = When.Around.of(When.Kind.EARLIER_TODAY); // "what did I miss": today's, up to now

@@ -229,9 +229,11 @@ final class TimeWindow {
     return Arrays.copyOf(out, n);
   }
 
+  /** Returns whether the session's title, or its speakers and their companies, hold every word ("the ebay one"). */
   private static boolean titleHolds(SearchIndex index, int d, List<String> stems) {
     for (String stem : stems) {
-      if (!index.postings().fieldHas(d, stem, Field.TITLE)) {
+      if (!index.postings().fieldHas(d, stem, Field.TITLE) && !index.postings().fieldHas(d, stem, Field.SPEAKER)
+          && !index.postings().fieldHas(d, stem, Field.COMPANY)) {
         return false;
       }
     }

@@ -39,6 +39,8 @@ final class Words {
   When.Reference reference;
   /** The live viewers asked for ("more than 500 viewers"), or null. */
   Query.Audience audience;
+  /** Whether the asker told the time it is where they are ("it's 9pm here in nyc"): the moment of asking. */
+  boolean toldTheTime;
   /** Whether the question asks what was missed: sessions that ran before the moment of asking. */
   boolean missed;
   /** Whether the question names the whole event ("this week", "the whole conference"): no day in particular. */

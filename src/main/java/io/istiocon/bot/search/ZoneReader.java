@@ -83,7 +83,7 @@ final class ZoneReader {
   private static boolean nearClock(Words w, int i, int n) {
     String before = w.at(i - 1);
     return Clocks.time(before) != null || Clocks.time(w.at(i + n)) != null
-        || Set.of("in", "at").contains(before) && (Clocks.time(w.at(i - 2)) != null // "8am in sydney"
+        || Set.of("in", "at", "a").contains(before) && (Clocks.time(w.at(i - 2)) != null // "8am in sydney", "21h45 à paris"
             || TimeReader.isPartOfDay(w.at(i - 2))) // "thursday morning in tokyo"
         || TimeReader.isPartOfDay(w.at(i + n)) && !before.equals("in") // "the pacific evening"
         || !before.isEmpty() && before.chars().allMatch(Character::isDigit) // "after 12 pacific"
