@@ -86,6 +86,8 @@ public final class Reminders {
   private final Clock clock;
   private final int defaultMinutes;
   private final Pacer pacer;
+  /** chat.deleteScheduledMessage is Tier 3 too, paced apart. */
+  private final Pacer deletes;
   private final Counts counts;
 
   public Reminders(AgendaStore agenda, ReminderStore store, Supplier<Catalog> catalog, ReminderSender sender, Clock clock,
@@ -97,6 +99,7 @@ public final class Reminders {
     this.clock = clock;
     this.defaultMinutes = new ReminderSetting(true, defaultMinutes).minutes();
     this.pacer = pacer;
+    this.deletes = Pacer.tier3(clock);
     this.counts = counts;
   }
 
@@ -303,6 +306,11 @@ public final class Reminders {
   }
 
   private boolean delete(Cancellation cancel) {
+    if (!deletes.tryAcquire()) {
+      store.addCancellation(cancel, deletes.nextAt()); // kept: the sweep deletes it when the rate allows
+      counts.count("delete_later");
+      return false;
+    }
     ReminderSender.Result result = sender.delete(cancel.channel(), cancel.scheduledMessageId());
     switch (result.kind()) {
       case OK, GONE, REFUSED -> {
@@ -313,6 +321,9 @@ public final class Reminders {
       default -> {
         Instant retry = clock.instant().plus(result.kind() == ReminderSender.Kind.RATE_LIMITED ? result.retryAfter()
             : AFTER_FAILURE);
+        if (result.kind() == ReminderSender.Kind.RATE_LIMITED) {
+          deletes.pauseUntil(retry);
+        }
         store.addCancellation(cancel, retry);
         counts.count("delete_later");
         return false;
@@ -322,7 +333,11 @@ public final class Reminders {
 
   private void retryDeletes() {
     Instant now = clock.instant();
-    for (Cancellation cancel : store.claimCancellations(now, now.plus(LEASE), CANCELS_PER_SWEEP)) {
+    int room = Math.min(CANCELS_PER_SWEEP, deletes.available());
+    if (room <= 0) {
+      return;
+    }
+    for (Cancellation cancel : store.claimCancellations(now, now.plus(LEASE), room)) {
       if (delete(cancel)) {
         store.cancellationDone(cancel);
       }
