@@ -130,7 +130,7 @@ public final class ReminderLoad {
   private static void drain(Reminders reminders, JdbcAgendaStore store, FakeClock clock, int users) {
     for (int second = 0; second < 24 * 3600; second++) {
       reminders.sweep();
-      if (second % 30 == 0 && scheduledCount(store, users) == users) {
+      if (second % 60 == 0 && scheduledCount(store, users) == users) {
         return;
       }
       clock.advance(Duration.ofSeconds(1));
