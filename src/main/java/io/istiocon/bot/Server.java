@@ -149,8 +149,8 @@ public final class Server implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    AgendaService agenda = new AgendaService(store, () -> catalog.current().catalog(), options.clock(), options.ticker(),
-        lookups, metrics::storeError);
+    AgendaService agenda = new AgendaService(store, Optional.ofNullable(calendarLinks), () -> catalog.current().catalog(),
+        options.clock(), options.ticker(), lookups, metrics::storeError);
     slack.start(answers, agenda, options.clock(), options.ticker(), options.sleeper(), answering);
     http = new HttpServer(options.host(), settings.port(), () -> readiness(catalog.current()));
     http.mount("/metrics", new MetricsServlet(metrics::scrape));

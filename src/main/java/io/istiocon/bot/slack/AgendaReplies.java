@@ -33,14 +33,25 @@ final class AgendaReplies {
     /** List the saved talks. */
     AGENDA,
     /** Delete everything stored about the asker. */
-    FORGET_ME
+    FORGET_ME,
+    /** Show the calendar feed link if the asker has none yet, else say how to replace it. */
+    CALENDAR_LINK,
+    /** Issue a new calendar feed link, revoking the old one. */
+    NEW_CALENDAR_LINK
   }
 
   private static final Map<String, Command> COMMANDS = Map.ofEntries(
       Map.entry("agenda", Command.AGENDA), Map.entry("my agenda", Command.AGENDA), Map.entry("my talks", Command.AGENDA),
       Map.entry("my schedule", Command.AGENDA), Map.entry("my saved talks", Command.AGENDA),
       Map.entry("show my agenda", Command.AGENDA), Map.entry("show my talks", Command.AGENDA),
-      Map.entry("show my schedule", Command.AGENDA), Map.entry("forget me", Command.FORGET_ME));
+      Map.entry("show my schedule", Command.AGENDA), Map.entry("forget me", Command.FORGET_ME),
+      Map.entry("calendar link", Command.CALENDAR_LINK), Map.entry("calendar feed", Command.CALENDAR_LINK),
+      Map.entry("my calendar", Command.CALENDAR_LINK), Map.entry("my calendar link", Command.CALENDAR_LINK),
+      Map.entry("my calendar feed", Command.CALENDAR_LINK), Map.entry("ical", Command.CALENDAR_LINK),
+      Map.entry("ics", Command.CALENDAR_LINK), Map.entry("subscribe", Command.CALENDAR_LINK),
+      Map.entry("new calendar link", Command.NEW_CALENDAR_LINK), Map.entry("new calendar feed", Command.NEW_CALENDAR_LINK),
+      Map.entry("new calendar", Command.NEW_CALENDAR_LINK), Map.entry("reset calendar link", Command.NEW_CALENDAR_LINK),
+      Map.entry("new ical link", Command.NEW_CALENDAR_LINK));
 
   /** A reply and whether the store took part in it as asked ({@code false}: it could not be reached). */
   record Reply(TalkCards.Message message, boolean ok) {}
@@ -61,7 +72,8 @@ final class AgendaReplies {
 
   /**
    * Returns the agenda command a question is ("my agenda", "agenda", "my talks", "my schedule",
-   * "forget me", in any case and with any punctuation), or empty for a question for the search engine.
+   * "forget me", "calendar link", "new calendar link", in any case and with any punctuation), or
+   * empty for a question for the search engine.
    */
   static Optional<Command> command(String question) {
     if (question == null || question.length() > LONGEST_COMMAND) {
@@ -83,19 +95,46 @@ final class AgendaReplies {
   Reply answer(Command command, String user) {
     try {
       return switch (command) {
-        case AGENDA -> new Reply(AgendaCards.agenda(agenda.agenda(user), clock.instant()), true);
+        case AGENDA -> new Reply(myAgenda(user), true);
         case FORGET_ME -> new Reply(AgendaCards.forgotten(agenda.forget(user)), true);
+        case CALENDAR_LINK -> new Reply(AgendaCards.feedLink(agenda.feedLink(user)), true);
+        case NEW_CALENDAR_LINK -> new Reply(AgendaCards.feedLink(agenda.newFeedLink(user)), true);
       };
     } catch (StoreUnavailableException e) {
-      log.warn("could not {} for {}: {}", command == Command.AGENDA ? "list the agenda" : "forget a user", user, e.getMessage());
-      return new Reply(AgendaCards.unreachable(command == Command.AGENDA ? "I can't show your agenda"
-          : "nothing was deleted"), false);
+      log.warn("could not answer {} for {}: {}", command, user, e.getMessage());
+      return new Reply(AgendaCards.unreachable(switch (command) {
+        case AGENDA -> "I can't show your agenda";
+        case FORGET_ME -> "nothing was deleted";
+        case CALENDAR_LINK, NEW_CALENDAR_LINK -> "I can't give you a calendar link";
+      }), false);
     }
+  }
+
+  /**
+   * Returns "my agenda": the saved talks, and the calendar feed link the first time there are some
+   * (it is shown once; the store keeps only its hash).
+   */
+  private TalkCards.Message myAgenda(String user) {
+    MyAgenda mine = agenda.agenda(user);
+    Optional<AgendaService.FeedLink> feed = Optional.empty();
+    if (!mine.talks().isEmpty()) {
+      try {
+        feed = Optional.of(agenda.feedLink(user));
+      } catch (StoreUnavailableException e) {
+        log.warn("showing the agenda of {} without its calendar link: {}", user, e.getMessage());
+      }
+    }
+    return AgendaCards.agenda(mine, clock.instant(), feed);
   }
 
   /** Returns the answer to a command asked where others would see the reply: ask me privately. */
   static Reply askPrivately(Command command) {
-    return new Reply(AgendaCards.askPrivately(command == Command.AGENDA ? AgendaCards.MY_AGENDA : "forget me"), true);
+    return new Reply(AgendaCards.askPrivately(switch (command) {
+      case AGENDA -> AgendaCards.MY_AGENDA;
+      case FORGET_ME -> "forget me";
+      case CALENDAR_LINK -> "calendar link";
+      case NEW_CALENDAR_LINK -> AgendaCards.NEW_CALENDAR_LINK;
+    }), true);
   }
 
   /** Returns the user's Home tab: the conferences, their agenda, what is on now and next, the most watched. */
@@ -169,7 +208,7 @@ final class AgendaReplies {
   /** Returns the agenda after a removal that went through; if it cannot be read now, says what was removed. */
   private TalkCards.Message agendaAfter(String user, TalkId talk, boolean removed) {
     try {
-      return AgendaCards.agenda(agenda.agenda(user), clock.instant());
+      return AgendaCards.agenda(agenda.agenda(user), clock.instant(), Optional.empty());
     } catch (StoreUnavailableException e) {
       return AgendaCards.removed(session(talk), removed);
     }

@@ -1,6 +1,7 @@
 package io.istiocon.bot.testing;
 
 import io.istiocon.bot.Server;
+import io.istiocon.bot.agenda.CalendarLinks;
 import io.istiocon.bot.slack.Settings;
 import io.istiocon.bot.slack.StartException;
 import io.istiocon.bot.store.StoreSettings;
@@ -23,6 +24,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -59,7 +61,8 @@ public final class RunningBot implements AutoCloseable {
       all.put("DATA_DIR", dataDir.toString());
     }
     try {
-      this.server = Server.start(Settings.fromEnv(all), StoreSettings.fromEnv(all),
+      Optional<URI> publicUrl = Optional.ofNullable(all.get("PUBLIC_URL")).map(CalendarLinks::publicUrl);
+      this.server = Server.start(Settings.fromEnv(all), StoreSettings.fromEnv(all), publicUrl,
           new Server.Options("127.0.0.1", clock, ticker, sleeper, Executors.newFixedThreadPool(answeringThreads)));
     } catch (StoreSettingsException e) {
       delete(dataDir);
