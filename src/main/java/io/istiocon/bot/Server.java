@@ -167,8 +167,8 @@ public final class Server implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    AgendaService agenda = new AgendaService(store, () -> catalog.current().catalog(), options.clock(), options.ticker(),
-        lookups, metrics::storeError);
+    AgendaService agenda = new AgendaService(store, Optional.ofNullable(calendarLinks), () -> catalog.current().catalog(),
+        options.clock(), options.ticker(), lookups, metrics::storeError);
     ReminderSender sender = slack.reminderSender(options.sleeper());
     reminders = new Reminders(store, store, () -> catalog.current().catalog(), sender, options.clock(), reminding.minutes(),
         Pacer.tier3(options.clock()), metrics::reminder);

@@ -17,6 +17,8 @@ import java.time.format.DateTimeFormatter;
 public final class AddToCalendar {
   /** The longest link made: Slack refuses a button whose url is longer. */
   public static final int MAX_LENGTH = 3000;
+  /** The shortest limit a link can be asked to keep: the address, the dates and a short title. */
+  public static final int MIN_LENGTH = 300;
   private static final String BASE = "https://calendar.google.com/calendar/render?action=TEMPLATE";
   private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   /** A title or room longer than this (encoded) is cut, so the details always keep some room. */
@@ -28,12 +30,23 @@ public final class AddToCalendar {
 
   /** Returns the Google Calendar link that adds the talk to the clicker's own calendar. */
   public static URI googleCalendar(Session session) {
+    return googleCalendar(session, MAX_LENGTH);
+  }
+
+  /**
+   * Returns the link in at most {@code maxLength} characters (at least {@link #MIN_LENGTH}): a
+   * message with several cards keeps each one's link short, so the cards, not the links, fill it.
+   */
+  public static URI googleCalendar(Session session, int maxLength) {
+    if (maxLength < MIN_LENGTH || maxLength > MAX_LENGTH) {
+      throw new IllegalArgumentException("maxLength must be " + MIN_LENGTH + " to " + MAX_LENGTH + ", got " + maxLength);
+    }
     StringBuilder url = new StringBuilder(BASE)
-        .append("&text=").append(fit(session.title(), MAX_TITLE))
+        .append("&text=").append(fit(session.title(), Math.min(MAX_TITLE, maxLength / 3)))
         .append("&dates=").append(utc(session.start())).append('/').append(utc(session.end()));
-    session.roomName().ifPresent(room -> url.append("&location=").append(fit(room, MAX_LOCATION)));
+    session.roomName().ifPresent(room -> url.append("&location=").append(fit(room, Math.min(MAX_LOCATION, maxLength / 10))));
     String details = EventText.details(session);
-    int room = MAX_LENGTH - url.length() - "&details=".length();
+    int room = maxLength - url.length() - "&details=".length();
     if (!details.isEmpty() && room > ELLIPSIS.length()) {
       url.append("&details=").append(fit(details, room));
     }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.istiocon.bot.agenda.AgendaEntry;
 import io.istiocon.bot.agenda.AgendaStore;
+import io.istiocon.bot.agenda.CalendarLinks;
 import io.istiocon.bot.agenda.ClaimKind;
 import io.istiocon.bot.agenda.Forgotten;
 import io.istiocon.bot.agenda.StoreUnavailableException;
@@ -12,6 +13,7 @@ import io.istiocon.bot.agenda.TalkId;
 import io.istiocon.bot.catalog.Catalog;
 import io.istiocon.bot.catalog.Conference;
 import io.istiocon.bot.catalog.Session;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,7 +93,36 @@ public final class AgendaService {
     }
   }
 
+  /**
+   * What the bot can say about a user's calendar feed.
+   *
+   * @param state whether feeds are served, and whether a link was issued now
+   * @param url the link, present only when it was issued now (the store keeps only its hash)
+   */
+  public record FeedLink(FeedState state, Optional<URI> url) {
+    public FeedLink {
+      if ((state == FeedState.ISSUED) != url.isPresent()) {
+        throw new IllegalArgumentException("a link is shown exactly when it was issued now: " + state + ", " + url);
+      }
+    }
+
+    static FeedLink off() {
+      return new FeedLink(FeedState.OFF, Optional.empty());
+    }
+  }
+
+  /** Whether calendar feeds are served and what a request for a link did. */
+  public enum FeedState {
+    /** No feeds here: {@code PUBLIC_URL} is not set. */
+    OFF,
+    /** A link was issued now; this is the only time its URL can be shown. */
+    ISSUED,
+    /** The user had a link already, shown when it was issued; only they know it. */
+    ISSUED_BEFORE
+  }
+
   private final AgendaStore store;
+  private final Optional<CalendarLinks> links;
   private final Supplier<Catalog> catalog;
   private final Clock clock;
   private final Ticker ticker;
@@ -110,7 +141,14 @@ public final class AgendaService {
    */
   public AgendaService(AgendaStore store, Supplier<Catalog> catalog, Clock clock, Ticker ticker, Executor lookups,
       Failures failures) {
+    this(store, Optional.empty(), catalog, clock, ticker, lookups, failures);
+  }
+
+  /** Creates the service with calendar feed links ({@code links} present when {@code PUBLIC_URL} is set). */
+  public AgendaService(AgendaStore store, Optional<CalendarLinks> links, Supplier<Catalog> catalog, Clock clock,
+      Ticker ticker, Executor lookups, Failures failures) {
     this.store = Objects.requireNonNull(store, "store");
+    this.links = Objects.requireNonNull(links, "links");
     this.catalog = catalog;
     this.clock = clock;
     this.ticker = ticker;
@@ -186,6 +224,28 @@ public final class AgendaService {
     Forgotten forgotten = call("forget", () -> store.forget(user));
     saved.put(user, CompletableFuture.completedFuture(Set.of()));
     return forgotten;
+  }
+
+  /**
+   * Returns the user's calendar feed link if they have none yet (issuing it), or says they have one
+   * or that feeds are off. Two requests racing for one user issue one link.
+   */
+  public FeedLink feedLink(String user) {
+    if (links.isEmpty()) {
+      return FeedLink.off();
+    }
+    Optional<URI> first = call("calendar_link", () -> links.get().firstLink(user));
+    return first.map(url -> new FeedLink(FeedState.ISSUED, Optional.of(url)))
+        .orElseGet(() -> new FeedLink(FeedState.ISSUED_BEFORE, Optional.empty()));
+  }
+
+  /** Issues the user a new calendar feed link, revoking the old one at once; says so when feeds are off. */
+  public FeedLink newFeedLink(String user) {
+    if (links.isEmpty()) {
+      return FeedLink.off();
+    }
+    URI url = call("calendar_link", () -> links.get().newLink(user));
+    return new FeedLink(FeedState.ISSUED, Optional.of(url));
   }
 
   /**

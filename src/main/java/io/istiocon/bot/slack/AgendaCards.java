@@ -15,7 +15,10 @@ import io.istiocon.bot.agenda.TalkId;
 import io.istiocon.bot.catalog.Catalog;
 import io.istiocon.bot.catalog.Conference;
 import io.istiocon.bot.catalog.Session;
+import io.istiocon.bot.service.AgendaService.FeedLink;
+import io.istiocon.bot.service.AgendaService.FeedState;
 import io.istiocon.bot.service.AgendaService.MyAgenda;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -37,6 +40,8 @@ final class AgendaCards {
   static final Pattern REMOVE_ACTION = Pattern.compile("agenda_remove(:.*)?");
   /** What to ask to see the agenda, as the buttons and hints say it. */
   static final String MY_AGENDA = "my agenda";
+  /** What to ask for a new calendar feed link. */
+  static final String NEW_CALENDAR_LINK = "new calendar link";
   /** Agenda lines on the Home tab, at most; "my agenda" shows them all. */
   static final int HOME_LINES = 15;
   /** Marks a card whose talk the reader saved. */
@@ -65,16 +70,17 @@ final class AgendaCards {
 
   /**
    * Renders the user's agenda: saved talks in program order, under a heading per day in their
-   * conference's zone, times as Slack date tokens, each with Remove, the next one marked.
+   * conference's zone, times as Slack date tokens, each with Remove, the next one marked; then what
+   * {@code feed} says about their calendar feed (nothing when empty).
    */
-  static TalkCards.Message agenda(MyAgenda agenda, Instant now) {
+  static TalkCards.Message agenda(MyAgenda agenda, Instant now, Optional<FeedLink> feed) {
     if (agenda.isEmpty()) {
       String text = "Your agenda is empty. " + HOW_TO_SAVE;
       return new TalkCards.Message(text, List.of(section(s -> s.text(markdownText(text)))));
     }
     List<Session> talks = agenda.talks();
     for (int shown = Math.min(talks.size(), TalkCards.MAX_BLOCKS / 2); ; shown--) {
-      List<LayoutBlock> blocks = agendaBlocks(agenda, now, shown);
+      List<LayoutBlock> blocks = agendaBlocks(agenda, now, shown, feed);
       if (shown == 0 || TalkCards.fits(blocks, TalkCards.MAX_BLOCKS, TalkCards.MAX_JSON)) {
         String fallback = count(talks.size()) + " in your agenda: " + String.join("; ",
             talks.stream().limit(10).map(s -> TalkCards.fit(s.title(), 80, 400)).toList());
@@ -83,7 +89,7 @@ final class AgendaCards {
     }
   }
 
-  private static List<LayoutBlock> agendaBlocks(MyAgenda agenda, Instant now, int shown) {
+  private static List<LayoutBlock> agendaBlocks(MyAgenda agenda, Instant now, int shown, Optional<FeedLink> feed) {
     List<LayoutBlock> blocks = new ArrayList<>();
     List<Session> talks = agenda.talks();
     String head = "*Your agenda* \u00b7 " + count(talks.size())
@@ -112,9 +118,36 @@ final class AgendaCards {
       notes.add(agenda.missing() == 1 ? "1 saved talk is no longer in the programme, so it is not shown."
           : agenda.missing() + " saved talks are no longer in the programme, so they are not shown.");
     }
+    feed.filter(f -> f.state() == FeedState.ISSUED_BEFORE).ifPresent(f -> notes.add("Your calendar app follows this agenda "
+        + "through the link I gave you; `/istiocon " + NEW_CALENDAR_LINK + "` replaces a lost one."));
     notes.add("`/istiocon forget me` deletes your whole agenda.");
+    feed.flatMap(FeedLink::url).ifPresent(url -> blocks.add(section(s -> s.text(markdownText(issued(url, false))))));
     blocks.add(context(List.of(markdownText(String.join(" ", notes)))));
     return blocks;
+  }
+
+  /** Renders the answer to "calendar link" or "new calendar link". */
+  static TalkCards.Message feedLink(FeedLink feed) {
+    String text = switch (feed.state()) {
+      case ISSUED -> issued(feed.url().orElseThrow(), true);
+      case ISSUED_BEFORE -> "\ud83d\udcc5 You already have a calendar feed link: I showed it when I made it, and I keep only a "
+          + "fingerprint of it, so I can't show it again. `/istiocon " + NEW_CALENDAR_LINK + "` makes a new one and turns "
+          + "the old one off.";
+      case OFF -> "\ud83d\udcc5 Calendar feeds are not switched on here (whoever runs me sets `PUBLIC_URL` for them). "
+          + "Each talk card's *Add to calendar* button still adds that talk to your calendar.";
+    };
+    return new TalkCards.Message(text, List.of(section(s -> s.text(markdownText(text)))));
+  }
+
+  /** Returns what a link issued now says: where it goes, how to use it, that it is private and shown once. */
+  private static String issued(URI url, boolean asked) {
+    String link = SlackText.escape(url.toString());
+    return "\ud83d\udcc5 *Your agenda as a calendar feed:* <" + link + ">\n"
+        + "Subscribe to it in your calendar app (Google Calendar: _Other calendars \u2192 From URL_; Apple Calendar: "
+        + "_File \u2192 New Calendar Subscription_; Outlook: _Add calendar \u2192 Subscribe from web_). It follows what you "
+        + "save and remove, and talks that move. Keep it to yourself: anyone with the link sees your agenda. I show it "
+        + "only now" + (asked ? "; any link I gave you before no longer works." : "; `/istiocon " + NEW_CALENDAR_LINK
+        + "` makes a new one and turns this one off.");
   }
 
   /** Returns one saved talk as a line: title, times, conference when several are loaded, room. */
@@ -210,8 +243,15 @@ final class AgendaCards {
 
   /** Renders what "forget me" deleted. */
   static TalkCards.Message forgotten(Forgotten forgotten) {
+    List<String> deleted = new ArrayList<>();
+    if (forgotten.savedTalks() > 0) {
+      deleted.add(count(forgotten.savedTalks()));
+    }
+    if (forgotten.calendarLinks() > 0) {
+      deleted.add("your calendar feed link (it no longer works)");
+    }
     String text = forgotten.isEmpty() ? "I had nothing stored about you, so there was nothing to delete."
-        : "Deleted " + count(forgotten.savedTalks()) + ". I keep nothing else about you.";
+        : "Deleted " + String.join(" and ", deleted) + ". I keep nothing else about you.";
     return new TalkCards.Message(text, List.of(section(s -> s.text(markdownText(text)))));
   }
 

@@ -43,7 +43,11 @@ final class AgendaReplies {
     /** Switch reminders off. */
     REMINDERS_OFF,
     /** Switch reminders on. */
-    REMINDERS_ON
+    REMINDERS_ON,
+    /** Show the calendar feed link if the asker has none yet, else say how to replace it. */
+    CALENDAR_LINK,
+    /** Issue a new calendar feed link, revoking the old one. */
+    NEW_CALENDAR_LINK
   }
 
   /** An agenda command; {@code minutes} only for {@link Kind#REMIND_ME} (0 when out of range). */
@@ -52,6 +56,8 @@ final class AgendaReplies {
     static final Command FORGET_ME = new Command(Kind.FORGET_ME, 0);
     static final Command REMINDERS_OFF = new Command(Kind.REMINDERS_OFF, 0);
     static final Command REMINDERS_ON = new Command(Kind.REMINDERS_ON, 0);
+    static final Command CALENDAR_LINK = new Command(Kind.CALENDAR_LINK, 0);
+    static final Command NEW_CALENDAR_LINK = new Command(Kind.NEW_CALENDAR_LINK, 0);
   }
 
   /** "remind me 5 minutes before", "remind me 5 min", "remind me 15 minutes before each talk". */
@@ -64,7 +70,14 @@ final class AgendaReplies {
       Map.entry("agenda", Command.AGENDA), Map.entry("my agenda", Command.AGENDA), Map.entry("my talks", Command.AGENDA),
       Map.entry("my schedule", Command.AGENDA), Map.entry("my saved talks", Command.AGENDA),
       Map.entry("show my agenda", Command.AGENDA), Map.entry("show my talks", Command.AGENDA),
-      Map.entry("show my schedule", Command.AGENDA), Map.entry("forget me", Command.FORGET_ME));
+      Map.entry("show my schedule", Command.AGENDA), Map.entry("forget me", Command.FORGET_ME),
+      Map.entry("calendar link", Command.CALENDAR_LINK), Map.entry("calendar feed", Command.CALENDAR_LINK),
+      Map.entry("my calendar", Command.CALENDAR_LINK), Map.entry("my calendar link", Command.CALENDAR_LINK),
+      Map.entry("my calendar feed", Command.CALENDAR_LINK), Map.entry("ical", Command.CALENDAR_LINK),
+      Map.entry("ics", Command.CALENDAR_LINK), Map.entry("subscribe", Command.CALENDAR_LINK),
+      Map.entry("new calendar link", Command.NEW_CALENDAR_LINK), Map.entry("new calendar feed", Command.NEW_CALENDAR_LINK),
+      Map.entry("new calendar", Command.NEW_CALENDAR_LINK), Map.entry("reset calendar link", Command.NEW_CALENDAR_LINK),
+      Map.entry("new ical link", Command.NEW_CALENDAR_LINK));
 
   /** A reply and whether the store took part in it as asked ({@code false}: it could not be reached). */
   record Reply(TalkCards.Message message, boolean ok) {}
@@ -88,7 +101,8 @@ final class AgendaReplies {
 
   /**
    * Returns the agenda command a question is ("my agenda", "agenda", "my talks", "my schedule",
-   * "forget me", in any case and with any punctuation), or empty for a question for the search engine.
+   * "forget me", "calendar link", "new calendar link", in any case and with any punctuation), or
+   * empty for a question for the search engine.
    */
   static Optional<Command> command(String question) {
     if (question == null || question.length() > LONGEST_COMMAND) {
@@ -121,7 +135,7 @@ final class AgendaReplies {
   Reply answer(Command command, String user) {
     try {
       return switch (command.kind()) {
-        case AGENDA -> new Reply(AgendaCards.agenda(agenda.agenda(user), clock.instant()), true);
+        case AGENDA -> new Reply(myAgenda(user), true);
         case FORGET_ME -> {
           reminders.forget(user); // Slack's copies first: the store forgets their ids next
           yield new Reply(AgendaCards.forgotten(agenda.forget(user)), true);
@@ -130,12 +144,15 @@ final class AgendaReplies {
             : reminderSetting(user, reminders.remindMe(user, command.minutes()));
         case REMINDERS_OFF -> reminderSetting(user, reminders.switchTo(user, false));
         case REMINDERS_ON -> reminderSetting(user, reminders.switchTo(user, true));
+        case CALENDAR_LINK -> new Reply(AgendaCards.feedLink(agenda.feedLink(user)), true);
+        case NEW_CALENDAR_LINK -> new Reply(AgendaCards.feedLink(agenda.newFeedLink(user)), true);
       };
     } catch (StoreUnavailableException e) {
       log.warn("could not answer {} for {}: {}", command.kind(), user, e.getMessage());
       return new Reply(AgendaCards.unreachable(switch (command.kind()) {
         case AGENDA -> "I can't show your agenda";
         case FORGET_ME -> "nothing was deleted";
+        case CALENDAR_LINK, NEW_CALENDAR_LINK -> "I can't give you a calendar link";
         default -> "your reminder setting may not have changed";
       }), false);
     }
@@ -143,6 +160,23 @@ final class AgendaReplies {
 
   private Reply reminderSetting(String user, int set) {
     return new Reply(ReminderCards.setting(reminders.setting(user), set), true);
+  }
+
+  /**
+   * Returns "my agenda": the saved talks, and the calendar feed link the first time there are some
+   * (it is shown once; the store keeps only its hash).
+   */
+  private TalkCards.Message myAgenda(String user) {
+    MyAgenda mine = agenda.agenda(user);
+    Optional<AgendaService.FeedLink> feed = Optional.empty();
+    if (!mine.talks().isEmpty()) {
+      try {
+        feed = Optional.of(agenda.feedLink(user));
+      } catch (StoreUnavailableException e) {
+        log.warn("showing the agenda of {} without its calendar link: {}", user, e.getMessage());
+      }
+    }
+    return AgendaCards.agenda(mine, clock.instant(), feed);
   }
 
   /** Returns the answer to a command asked where others would see the reply: ask me privately. */
@@ -153,6 +187,8 @@ final class AgendaReplies {
       case REMIND_ME -> "remind me " + Math.max(1, command.minutes()) + " minutes before";
       case REMINDERS_OFF -> "reminders off";
       case REMINDERS_ON -> "reminders on";
+      case CALENDAR_LINK -> "calendar link";
+      case NEW_CALENDAR_LINK -> AgendaCards.NEW_CALENDAR_LINK;
     }), true);
   }
 
@@ -258,7 +294,7 @@ final class AgendaReplies {
   /** Returns the agenda after a removal that went through; if it cannot be read now, says what was removed. */
   private TalkCards.Message agendaAfter(String user, TalkId talk, boolean removed) {
     try {
-      return AgendaCards.agenda(agenda.agenda(user), clock.instant());
+      return AgendaCards.agenda(agenda.agenda(user), clock.instant(), Optional.empty());
     } catch (StoreUnavailableException e) {
       return AgendaCards.removed(session(talk), removed);
     }

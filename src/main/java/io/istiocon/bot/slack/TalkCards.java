@@ -23,6 +23,7 @@ import io.istiocon.bot.search.Query;
 import io.istiocon.bot.search.QueryParser;
 import io.istiocon.bot.search.Snippets;
 import io.istiocon.bot.search.Text;
+import io.istiocon.bot.service.AddToCalendar;
 import io.istiocon.bot.service.Help;
 import java.net.URI;
 import java.time.format.DateTimeFormatter;
@@ -58,6 +59,8 @@ final class TalkCards {
   static final int MAX_BUTTON = 75;
   /** Links longer than this are left out rather than risk Block Kit's 3,000-character URL limit. */
   static final int MAX_LINK = 1000;
+  /** Characters in a card's Add to calendar link: its details are cut first (see {@link AddToCalendar}). */
+  static final int CALENDAR_LINK = 800;
   /** Closest sessions shown beside an empty answer, at most. */
   static final int CLOSEST = 3;
   /** Cards on one page of an answer. */
@@ -155,7 +158,8 @@ final class TalkCards {
         return new Message(fallback(answer, page, hits.subList(0, n)), blocks);
       }
     }
-    // Even one card is too big (a catalog with huge links and text): show it without its abstract.
+    // Even one card is too big (a catalog with huge links and text): show it without its abstract
+    // and its Add to calendar link.
     List<LayoutBlock> blocks = answerHead(answer, page, 1);
     blocks.addAll(card(hits.get(0).session(), answer.catalog().nameIfSeveral(hits.get(0).session()), lead, 0, true,
         saving));
@@ -271,6 +275,7 @@ final class TalkCards {
     }
     blocks.add(context(List.of(markdownText("Ask with `/istiocon your question`, mention me in a channel, or send me a DM. "
         + "Click \u2b50 Save on a talk to keep it in your agenda: `/istiocon " + AgendaCards.MY_AGENDA + "` lists it, "
+        + "`/istiocon calendar link` gives you a feed of it for your calendar app, "
         + "and `/istiocon forget me` deletes everything I keep about you. " + SlackText.escape(Help.REMINDERS)))));
     return new Message(SlackText.escape(Help.INTRO + " Try: " + Help.EXAMPLES.stream().map(e -> "/istiocon " + e.question())
         .collect(Collectors.joining(", "))), blocks);
@@ -326,9 +331,9 @@ final class TalkCards {
   // ---- the talk card ----------------------------------------------------------------------
 
   /**
-   * Renders one session: section, context line, link buttons and ⭐ Save (or Remove, when the reader
-   * saved it), divider; {@code index} keeps action ids unique, and {@code conference} (null when only
-   * one is loaded) leads the context line.
+   * Renders one session: section, context line, link buttons, Add to calendar (not when
+   * {@code compact}) and ⭐ Save (or Remove, when the reader saved it), divider; {@code index} keeps
+   * action ids unique, and {@code conference} (null when only one is loaded) leads the context line.
    */
   static List<LayoutBlock> card(Session s, String conference, Query.Lead lead, int index, boolean compact, Saving saving) {
     StringBuilder text = new StringBuilder();
@@ -374,6 +379,11 @@ final class TalkCards {
       boolean primary = buttons.isEmpty() && leads(lead, kind);
       url.ifPresent(u -> buttons.add(button(b -> b.actionId(LINK + kind + ":" + index).text(plainText(label)).url(u)
           .style(primary ? "primary" : null))));
+    }
+    if (!compact) {
+      String calendar = AddToCalendar.googleCalendar(s, CALENDAR_LINK).toString();
+      buttons.add(button(b -> b.actionId(LINK + "calendar:" + index).text(plainText("\ud83d\udcc5 Add to calendar"))
+          .url(calendar)));
     }
     buttons.add(saved ? AgendaCards.removeButton(Integer.toString(index), saving.action(talk))
         : AgendaCards.saveButton(Integer.toString(index), saving.action(talk)));

@@ -3,6 +3,7 @@ package io.istiocon.bot.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.istiocon.bot.catalog.Session;
@@ -100,6 +101,38 @@ class AddToCalendarTest {
       assertTrue(link.toString().length() <= AddToCalendar.MAX_LENGTH, talk.id());
       assertEquals(talk.title(), params(link).get("text"), talk.id());
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {AddToCalendar.MIN_LENGTH, 800, 1500})
+  void googleCalendar_shorterLimit_keepsTitleAndDates_cutsTheDetails(int maxLength) {
+    Session talk = TestCatalogs.session("k1").title("Keynote").at("2021-02-22T16:00:00Z").minutes(50).room("Hall A")
+        .speaker("Lin Sun", "Solo.io").video("https://youtu.be/abc").summary("word ".repeat(1000)).build();
+
+    URI link = AddToCalendar.googleCalendar(talk, maxLength);
+
+    assertTrue(link.toString().length() <= maxLength, link.toString().length() + " characters");
+    assertEquals("Keynote", params(link).get("text"));
+    assertEquals("20210222T160000Z/20210222T165000Z", params(link).get("dates"));
+    assertTrue(params(link).get("details").endsWith("\u2026"), "the details are cut and say so");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {AddToCalendar.MIN_LENGTH - 1, AddToCalendar.MAX_LENGTH + 1})
+  void googleCalendar_limitOutsideTheRange_isRefused(int maxLength) {
+    Session talk = TestCatalogs.session("k1").build();
+
+    assertThrows(IllegalArgumentException.class, () -> AddToCalendar.googleCalendar(talk, maxLength));
+  }
+
+  @Test
+  void googleCalendar_hugeTitleAndRoom_fitTheShortestLimit() {
+    Session talk = TestCatalogs.session("k1").title("服务网格".repeat(2000)).room("第一会议室".repeat(500)).build();
+
+    URI link = AddToCalendar.googleCalendar(talk, AddToCalendar.MIN_LENGTH);
+
+    assertTrue(link.toString().length() <= AddToCalendar.MIN_LENGTH, link.toString().length() + " characters");
+    assertTrue(params(link).get("text").endsWith("\u2026"), params(link).get("text"));
   }
 
   @Test

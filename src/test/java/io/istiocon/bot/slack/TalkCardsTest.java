@@ -67,28 +67,28 @@ class TalkCardsTest {
     assertTrue(abstractLine.length() <= TalkCards.ABSTRACT && abstractLine.endsWith("\u2026"), abstractLine);
     assertEquals("Talk \u00b7 English \u00b7 <!date^1614015600^{date_short_pretty} {time}|Mon 22 Feb 2021 17:40 UTC>"
         + "\u2013<!date^1614018000^{time}|18:20 UTC>", blocks.get(1).path("elements").get(0).path("text").asText());
-    assertEquals(List.of("\u25b6 Watch", "Slides", "Session page", "\u2b50 Save"),
+    assertEquals(List.of("\u25b6 Watch", "Slides", "Session page", "\ud83d\udcc5 Add to calendar", "\u2b50 Save"),
         buttons(blocks).stream().map(b -> b.path("text").path("text").asText()).toList());
     assertEquals("divider", blocks.get(blocks.size() - 1).path("type").asText());
   }
 
   @Test
-  void card_withoutLinks_hasOnlySave() {
+  void card_withoutLinks_hasOnlyAddToCalendarAndSave() {
     Session s = TestCatalogs.session("x1").build();
 
     JsonNode blocks = json(TalkCards.card(s, null, Query.Lead.NONE, 0, false, CARD));
 
-    assertEquals(List.of("agenda_add:0"), buttons(blocks).stream().map(b -> b.path("action_id").asText()).toList());
+    assertEquals(List.of("link:calendar:0", "agenda_add:0"), buttons(blocks).stream().map(b -> b.path("action_id").asText()).toList());
     assertEquals(List.of("section", "context", "actions", "divider"), types(blocks));
   }
 
   @Test
-  void card_withOnlySlides_hasTheSlidesButtonAndSave() {
+  void card_withOnlySlides_hasTheSlidesButtonAddToCalendarAndSave() {
     Session s = TestCatalogs.session("x2").slides("https://example.org/x2.pdf").build();
 
     List<JsonNode> buttons = buttons(json(TalkCards.card(s, null, Query.Lead.NONE, 3, false, CARD)));
 
-    assertEquals(List.of("link:slides:3", "agenda_add:3"), buttons.stream().map(b -> b.path("action_id").asText()).toList());
+    assertEquals(List.of("link:slides:3", "link:calendar:3", "agenda_add:3"), buttons.stream().map(b -> b.path("action_id").asText()).toList());
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.istiocon.bot.testing;
 
 import io.istiocon.bot.Reminding;
 import io.istiocon.bot.Server;
+import io.istiocon.bot.agenda.CalendarLinks;
 import io.istiocon.bot.slack.Settings;
 import io.istiocon.bot.slack.StartException;
 import io.istiocon.bot.store.StoreSettings;
@@ -63,7 +64,8 @@ public final class RunningBot implements AutoCloseable {
       all.put("DATA_DIR", dataDir.toString());
     }
     try {
-      this.server = Server.start(Settings.fromEnv(all), StoreSettings.fromEnv(all), Optional.empty(), Reminding.fromEnv(all),
+      Optional<URI> publicUrl = Optional.ofNullable(all.get("PUBLIC_URL")).map(CalendarLinks::publicUrl);
+      this.server = Server.start(Settings.fromEnv(all), StoreSettings.fromEnv(all), publicUrl, Reminding.fromEnv(all),
           new Server.Options("127.0.0.1", clock, ticker, sleeper, Executors.newFixedThreadPool(answeringThreads)));
     } catch (StoreSettingsException e) {
       delete(dataDir);
