@@ -13,6 +13,10 @@ import io.istiocon.bot.search.QueryEngine;
 import io.istiocon.bot.service.AgendaService;
 import io.istiocon.bot.service.AnswerService;
 import io.istiocon.bot.service.CatalogSnapshot;
+import io.istiocon.bot.service.ChangeNotices;
+import io.istiocon.bot.service.Pacer;
+import io.istiocon.bot.service.ReminderSender;
+import io.istiocon.bot.service.Reminders;
 import io.istiocon.bot.slack.Settings;
 import io.istiocon.bot.slack.SlackBot;
 import io.istiocon.bot.slack.Sleeper;
@@ -33,8 +37,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -79,6 +85,10 @@ public final class Server implements AutoCloseable {
   private final ExecutorService answering;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private ScheduledExecutorService scheduler;
+  /** Where reminders are swept and catalog changes told, one at a time, off the catalog's and Slack's threads. */
+  private ScheduledExecutorService reminderWork;
+  private Reminders reminders;
+  private volatile ChangeNotices notices;
   private ExecutorService lookups;
   private JdbcAgendaStore store;
   private CalendarLinks calendarLinks;
@@ -101,9 +111,15 @@ public final class Server implements AutoCloseable {
   /** Starts as {@link #start(Settings, StoreSettings, Options)} does, and serves calendar feeds when {@code publicUrl} is present. */
   public static Server start(Settings settings, StoreSettings stored, Optional<URI> publicUrl, Options options)
       throws StartException {
+    return start(settings, stored, publicUrl, Reminding.DEFAULTS, options);
+  }
+
+  /** Starts as {@link #start(Settings, StoreSettings, Optional, Options)} does, with these reminder settings. */
+  public static Server start(Settings settings, StoreSettings stored, Optional<URI> publicUrl, Reminding reminding,
+      Options options) throws StartException {
     Server server = new Server(options.answering());
     try {
-      server.run(settings, stored, publicUrl, options);
+      server.run(settings, stored, publicUrl, reminding, options);
       return server;
     } catch (StartException | RuntimeException e) {
       server.shutdown(Duration.ZERO);
@@ -111,7 +127,8 @@ public final class Server implements AutoCloseable {
     }
   }
 
-  private void run(Settings settings, StoreSettings stored, Optional<URI> publicUrl, Options options) throws StartException {
+  private void run(Settings settings, StoreSettings stored, Optional<URI> publicUrl, Reminding reminding, Options options)
+      throws StartException {
     if (!Files.isDirectory(settings.catalogDir()) && !Files.isRegularFile(settings.catalogDir())) {
       throw new StartException("CATALOG_DIR " + settings.catalogDir() + " does not exist: point it at the folder "
           + "with the catalog files (default ./catalog); " + Settings.SEE);
@@ -128,6 +145,7 @@ public final class Server implements AutoCloseable {
           @Override
           public void loaded(CatalogSnapshot snapshot, Duration took) {
             answers.invalidate();
+            checkChanges(snapshot);
             metrics.catalogLoaded(snapshot.catalog().version(), snapshot.catalog().conferences().size(),
                 snapshot.catalog().size(), snapshot.problems().size());
           }
@@ -151,7 +169,16 @@ public final class Server implements AutoCloseable {
     });
     AgendaService agenda = new AgendaService(store, Optional.ofNullable(calendarLinks), () -> catalog.current().catalog(),
         options.clock(), options.ticker(), lookups, metrics::storeError);
-    slack.start(answers, agenda, options.clock(), options.ticker(), options.sleeper(), answering);
+    ReminderSender sender = slack.reminderSender(options.sleeper());
+    reminders = new Reminders(store, store, () -> catalog.current().catalog(), sender, options.clock(), reminding.minutes(),
+        Pacer.tier3(options.clock()), metrics::reminder);
+    reminderWork = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "reminders");
+      t.setDaemon(true);
+      return t;
+    });
+    notices = new ChangeNotices(store, reminders, sender, reminding.announceChannel(), metrics::notice);
+    slack.start(answers, agenda, reminders, options.clock(), options.ticker(), options.sleeper(), answering);
     http = new HttpServer(options.host(), settings.port(), () -> readiness(catalog.current()));
     http.mount("/metrics", new MetricsServlet(metrics::scrape));
     if (!settings.socketMode()) {
@@ -174,6 +201,9 @@ public final class Server implements AutoCloseable {
     }
     catalog.start(scheduler);
     scheduler.scheduleWithFixedDelay(agenda::pruneClaims, PRUNE.toMillis(), PRUNE.toMillis(), TimeUnit.MILLISECONDS);
+    checkChanges(first); // a change made while the bot was down, against what the store last recorded
+    reminderWork.scheduleWithFixedDelay(() -> guarded("sweep reminders", reminders::sweep), Reminders.SWEEP.toMillis(),
+        Reminders.SWEEP.toMillis(), TimeUnit.MILLISECONDS);
     if (settings.socketMode()) {
       slack.connectSocketMode();
     }
@@ -197,9 +227,45 @@ public final class Server implements AutoCloseable {
     http.join();
   }
 
-  /** Rescans the catalog now, on the calling thread, and returns what is served afterwards. */
+  /**
+   * Rescans the catalog now, on the calling thread, and returns what is served afterwards, once the
+   * changes to saved talks it brought have been told and their reminders moved.
+   */
   public CatalogSnapshot reloadCatalog() {
-    return catalog.reloadNow();
+    CatalogSnapshot snapshot = catalog.reloadNow();
+    await(reminderWork.submit(() -> guarded("tell catalog changes", () -> notices.check(snapshot.catalog()))));
+    return snapshot;
+  }
+
+  /** Runs a reminder sweep now (it also runs every {@link Reminders#SWEEP}); returns how many Slack took. */
+  public int sweepReminders() {
+    return await(reminderWork.submit(reminders::sweep));
+  }
+
+  private void checkChanges(CatalogSnapshot snapshot) {
+    ChangeNotices told = notices;
+    if (told != null && snapshot.ready()) {
+      reminderWork.execute(() -> guarded("tell catalog changes", () -> told.check(snapshot.catalog())));
+    }
+  }
+
+  private static void guarded(String what, Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      log.error("could not {}: {}; the next run tries again", what, e.toString(), e);
+    }
+  }
+
+  private static <T> T await(Future<T> work) {
+    try {
+      return work.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /**
@@ -226,6 +292,9 @@ public final class Server implements AutoCloseable {
     }
     if (lookups != null) {
       lookups.shutdownNow();
+    }
+    if (reminderWork != null) {
+      reminderWork.shutdownNow();
     }
     if (store != null) {
       store.close();
@@ -292,8 +361,9 @@ public final class Server implements AutoCloseable {
       Settings settings = Settings.fromEnv(env);
       StoreSettings stored = StoreSettings.fromEnv(env);
       Optional<URI> publicUrl = PublicUrl.fromEnv(env);
+      Reminding reminding = Reminding.fromEnv(env);
       Optional<Imports.Polling> feeds = Imports.feeds(env, settings.catalogDir());
-      try (Server server = start(settings, stored, publicUrl, Options.production())) {
+      try (Server server = start(settings, stored, publicUrl, reminding, Options.production())) {
         feeds.ifPresent(Imports.Polling::start);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "shutdown"));
         out.println("istiocon-bot: " + (settings.socketMode()

@@ -181,6 +181,26 @@ public final class Metrics implements AutoCloseable {
         .register(registry).increment();
   }
 
+  /**
+   * Counts what became of one reminder: {@code scheduled}, {@code deleted}, {@code later} (beyond
+   * Slack's 120 days), {@code paced}, {@code rate_limited}, {@code failed}, {@code refused_*},
+   * {@code delete_*}.
+   */
+  public void reminder(String outcome) {
+    Counter.builder("istiocon.reminders")
+        .description("Reminders scheduled, deleted, held back or refused by Slack, by outcome")
+        .tag("outcome", outcome)
+        .register(registry).increment();
+  }
+
+  /** Counts one change notice sent: {@code moved}, {@code cancelled}, {@code changed}, or {@code announced}. */
+  public void notice(String change) {
+    Counter.builder("istiocon.change.notices")
+        .description("Notices of changed saved talks sent to users (and summaries to the announce channel)")
+        .tag("change", change)
+        .register(registry).increment();
+  }
+
   /** Exposes a cache's hit and miss counts, read when scraped. */
   public <T> void cache(String name, T cache, ToDoubleFunction<T> hits, ToDoubleFunction<T> misses) {
     FunctionCounter.builder("istiocon.cache.requests", cache, hits)

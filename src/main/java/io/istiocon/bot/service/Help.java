@@ -24,6 +24,11 @@ public final class Help {
       new Example("Typos welcome", "isito at scale"),
       new Example("中文", "流量管理"));
 
+  /** The reminder commands, as the help lists them. */
+  public static final String REMINDERS = "Each saved talk gets a reminder in a DM before it starts: "
+      + "`/istiocon remind me 5 minutes before` changes when, `/istiocon reminders off` (and `reminders on`) "
+      + "switches them.";
+
   /** One line saying what the bot is. */
   public static final String INTRO =
       "I answer questions about the conference program: topics, speakers, companies, days, what's on now, "

@@ -3,6 +3,7 @@ package io.istiocon.bot.slack;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.model.view.View;
+import io.istiocon.bot.agenda.ReminderSetting;
 import io.istiocon.bot.agenda.StoreUnavailableException;
 import io.istiocon.bot.agenda.TalkId;
 import io.istiocon.bot.catalog.Session;
@@ -10,11 +11,14 @@ import io.istiocon.bot.search.Answer;
 import io.istiocon.bot.service.AgendaService;
 import io.istiocon.bot.service.AgendaService.MyAgenda;
 import io.istiocon.bot.service.AnswerService;
+import io.istiocon.bot.service.Reminders;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,16 +33,38 @@ final class AgendaReplies {
   private static final int LONGEST_COMMAND = 40;
 
   /** What an agenda command asks for. */
-  enum Command {
+  enum Kind {
     /** List the saved talks. */
     AGENDA,
     /** Delete everything stored about the asker. */
     FORGET_ME,
+    /** Set the reminders' lead time ({@code minutes}), and switch them on. */
+    REMIND_ME,
+    /** Switch reminders off. */
+    REMINDERS_OFF,
+    /** Switch reminders on. */
+    REMINDERS_ON,
     /** Show the calendar feed link if the asker has none yet, else say how to replace it. */
     CALENDAR_LINK,
     /** Issue a new calendar feed link, revoking the old one. */
     NEW_CALENDAR_LINK
   }
+
+  /** An agenda command; {@code minutes} only for {@link Kind#REMIND_ME} (0 when out of range). */
+  record Command(Kind kind, int minutes) {
+    static final Command AGENDA = new Command(Kind.AGENDA, 0);
+    static final Command FORGET_ME = new Command(Kind.FORGET_ME, 0);
+    static final Command REMINDERS_OFF = new Command(Kind.REMINDERS_OFF, 0);
+    static final Command REMINDERS_ON = new Command(Kind.REMINDERS_ON, 0);
+    static final Command CALENDAR_LINK = new Command(Kind.CALENDAR_LINK, 0);
+    static final Command NEW_CALENDAR_LINK = new Command(Kind.NEW_CALENDAR_LINK, 0);
+  }
+
+  /** "remind me 5 minutes before", "remind me 5 min", "remind me 15 minutes before each talk". */
+  private static final Pattern REMIND_ME = Pattern.compile(
+      "remind me (\\d{1,5}) ?(minutes?|mins?|m)( before( (each|every|the|my) (talk|session)s?)?)?");
+  private static final Pattern SWITCH = Pattern.compile(
+      "(?:(?:turn|switch) )?(?:reminders?|notifications?) (off|on)|(?:turn|switch) (off|on) (?:reminders?|notifications?)");
 
   private static final Map<String, Command> COMMANDS = Map.ofEntries(
       Map.entry("agenda", Command.AGENDA), Map.entry("my agenda", Command.AGENDA), Map.entry("my talks", Command.AGENDA),
@@ -57,13 +83,16 @@ final class AgendaReplies {
   record Reply(TalkCards.Message message, boolean ok) {}
 
   private final AgendaService agenda;
+  private final Reminders reminders;
   private final AnswerService answers;
   private final SlackPoster poster;
   private final UserZones zones;
   private final Clock clock;
 
-  AgendaReplies(AgendaService agenda, AnswerService answers, SlackPoster poster, UserZones zones, Clock clock) {
+  AgendaReplies(AgendaService agenda, Reminders reminders, AnswerService answers, SlackPoster poster, UserZones zones,
+      Clock clock) {
     this.agenda = agenda;
+    this.reminders = reminders;
     this.answers = answers;
     this.poster = poster;
     this.zones = zones;
@@ -88,26 +117,49 @@ final class AgendaReplies {
         words.append(' ');
       }
     }
-    return Optional.ofNullable(COMMANDS.get(words.toString().strip()));
+    String asked = words.toString().strip();
+    Matcher remind = REMIND_ME.matcher(asked);
+    if (remind.matches()) {
+      int minutes = Integer.parseInt(remind.group(1));
+      return Optional.of(new Command(Kind.REMIND_ME, minutes >= 1 && minutes <= ReminderSetting.MAX_MINUTES ? minutes : 0));
+    }
+    Matcher onOff = SWITCH.matcher(asked);
+    if (onOff.matches()) {
+      String which = onOff.group(1) != null ? onOff.group(1) : onOff.group(2);
+      return Optional.of(which.equals("on") ? Command.REMINDERS_ON : Command.REMINDERS_OFF);
+    }
+    return Optional.ofNullable(COMMANDS.get(asked));
   }
 
   /** Returns the answer to a command asked where only the asker sees the reply. */
   Reply answer(Command command, String user) {
     try {
-      return switch (command) {
+      return switch (command.kind()) {
         case AGENDA -> new Reply(myAgenda(user), true);
-        case FORGET_ME -> new Reply(AgendaCards.forgotten(agenda.forget(user)), true);
+        case FORGET_ME -> {
+          reminders.forget(user); // Slack's copies first: the store forgets their ids next
+          yield new Reply(AgendaCards.forgotten(agenda.forget(user)), true);
+        }
+        case REMIND_ME -> command.minutes() == 0 ? new Reply(ReminderCards.badMinutes(), true)
+            : reminderSetting(user, reminders.remindMe(user, command.minutes()));
+        case REMINDERS_OFF -> reminderSetting(user, reminders.switchTo(user, false));
+        case REMINDERS_ON -> reminderSetting(user, reminders.switchTo(user, true));
         case CALENDAR_LINK -> new Reply(AgendaCards.feedLink(agenda.feedLink(user)), true);
         case NEW_CALENDAR_LINK -> new Reply(AgendaCards.feedLink(agenda.newFeedLink(user)), true);
       };
     } catch (StoreUnavailableException e) {
-      log.warn("could not answer {} for {}: {}", command, user, e.getMessage());
-      return new Reply(AgendaCards.unreachable(switch (command) {
+      log.warn("could not answer {} for {}: {}", command.kind(), user, e.getMessage());
+      return new Reply(AgendaCards.unreachable(switch (command.kind()) {
         case AGENDA -> "I can't show your agenda";
         case FORGET_ME -> "nothing was deleted";
         case CALENDAR_LINK, NEW_CALENDAR_LINK -> "I can't give you a calendar link";
+        default -> "your reminder setting may not have changed";
       }), false);
     }
+  }
+
+  private Reply reminderSetting(String user, int set) {
+    return new Reply(ReminderCards.setting(reminders.setting(user), set), true);
   }
 
   /**
@@ -129,9 +181,12 @@ final class AgendaReplies {
 
   /** Returns the answer to a command asked where others would see the reply: ask me privately. */
   static Reply askPrivately(Command command) {
-    return new Reply(AgendaCards.askPrivately(switch (command) {
+    return new Reply(AgendaCards.askPrivately(switch (command.kind()) {
       case AGENDA -> AgendaCards.MY_AGENDA;
       case FORGET_ME -> "forget me";
+      case REMIND_ME -> "remind me " + Math.max(1, command.minutes()) + " minutes before";
+      case REMINDERS_OFF -> "reminders off";
+      case REMINDERS_ON -> "reminders on";
       case CALENDAR_LINK -> "calendar link";
       case NEW_CALENDAR_LINK -> AgendaCards.NEW_CALENDAR_LINK;
     }), true);
@@ -144,13 +199,16 @@ final class AgendaReplies {
     Answer next = answers.ask("what's next", now);
     Answer popular = answers.ask("most watched sessions", now);
     Optional<MyAgenda> mine;
+    Optional<ReminderSetting> setting;
     try {
       mine = Optional.of(agenda.agenda(user));
+      setting = Optional.of(reminders.setting(user));
     } catch (StoreUnavailableException e) {
       log.warn("drawing the Home tab of {} without the agenda: {}", user, e.getMessage());
       mine = Optional.empty();
+      setting = Optional.empty();
     }
-    return HomeTab.of(on.catalog(), on, next, popular, mine, now);
+    return HomeTab.of(on.catalog(), on, next, popular, mine, setting, now);
   }
 
   /**
@@ -187,13 +245,41 @@ final class AgendaReplies {
       return action.place() == AgendaAction.Place.HOME ? poster.publishHome(user, home(user))
           : respond(p, false, AgendaCards.notInProgram());
     }
+    Optional<String> note = add ? reminderOf(user, action.talk()) : Optional.empty();
+    if (!add) {
+      forgetReminder(user, action.talk());
+    }
     return switch (action.place()) {
-      case PAGE -> respond(p, true, page(action.page(), user, savedAfter(user, action.talk(), add)));
+      case PAGE -> respond(p, true, ReminderCards.withNote(page(action.page(), user, savedAfter(user, action.talk(), add)),
+          note));
       case AGENDA -> respond(p, true, agendaAfter(user, action.talk(), removed));
       case HOME -> poster.publishHome(user, home(user));
-      case CARD -> respond(p, isEphemeral(p), add ? confirmSaved(action.talk(), saved)
+      case CARD -> respond(p, isEphemeral(p), add ? ReminderCards.withNote(confirmSaved(action.talk(), saved), note)
           : AgendaCards.removed(session(action.talk()), removed));
     };
+  }
+
+  /** Makes the reminder of a talk just saved; returns what to tell about it. The save stands if this fails. */
+  private Optional<String> reminderOf(String user, TalkId talk) {
+    Optional<Session> session = session(talk);
+    if (session.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return ReminderCards.note(reminders.saved(user, session.get()), session.get());
+    } catch (StoreUnavailableException e) {
+      log.warn("saved {} for {} without a reminder: {}", talk, user, e.getMessage());
+      return Optional.of("I couldn't reach the agenda store to set its reminder; save it again in a minute for one.");
+    }
+  }
+
+  /** Deletes the reminder of a talk just removed; one that fails is deleted by the next change to the agenda. */
+  private void forgetReminder(String user, TalkId talk) {
+    try {
+      reminders.removed(user, talk);
+    } catch (StoreUnavailableException e) {
+      log.warn("removed {} for {} but could not delete its reminder: {}", talk, user, e.getMessage());
+    }
   }
 
   /** Returns the user's saved talks after a change that went through; if they cannot be read now, that one alone. */

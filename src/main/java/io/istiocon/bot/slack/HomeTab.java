@@ -9,6 +9,7 @@ import static com.slack.api.model.view.Views.view;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
+import io.istiocon.bot.agenda.ReminderSetting;
 import io.istiocon.bot.agenda.TalkId;
 import io.istiocon.bot.catalog.Catalog;
 import io.istiocon.bot.search.Answer;
@@ -44,9 +45,15 @@ final class HomeTab {
    * @param at the time the tab is drawn for, which decides the next saved talk
    */
   static View of(Catalog catalog, Answer now, Answer next, Answer popular, Optional<MyAgenda> agenda, Instant at) {
+    return of(catalog, now, next, popular, agenda, Optional.empty(), at);
+  }
+
+  /** Renders the Home tab with the user's reminder setting next to their next saved talk. */
+  static View of(Catalog catalog, Answer now, Answer next, Answer popular, Optional<MyAgenda> agenda,
+      Optional<ReminderSetting> reminders, Instant at) {
     List<LayoutBlock> blocks = List.of();
     for (int[] size : SIZES) {
-      blocks = blocks(catalog, now, next, popular, agenda, at, size[0], size[1]);
+      blocks = blocks(catalog, now, next, popular, agenda, reminders, at, size[0], size[1]);
       if (TalkCards.fits(blocks, TalkCards.MAX_HOME_BLOCKS, TalkCards.MAX_HOME_JSON)) {
         break;
       }
@@ -56,7 +63,7 @@ final class HomeTab {
   }
 
   private static List<LayoutBlock> blocks(Catalog catalog, Answer now, Answer next, Answer popular,
-      Optional<MyAgenda> agenda, Instant at, int cards, int lines) {
+      Optional<MyAgenda> agenda, Optional<ReminderSetting> reminders, Instant at, int cards, int lines) {
     List<LayoutBlock> blocks = new ArrayList<>();
     if (catalog.isEmpty()) {
       blocks.add(header(h -> h.text(plainText("IstioCon bot"))));
@@ -67,7 +74,11 @@ final class HomeTab {
               + c.end().format(DAY) + " \u00b7 " + c.sessions().size() + " sessions")
           .limit(5).collect(Collectors.joining("\n"));
       blocks.add(section(s -> s.text(markdownText(title))));
-      blocks.addAll(AgendaCards.home(agenda, at, lines));
+      List<LayoutBlock> mine = new ArrayList<>(AgendaCards.home(agenda, at, lines));
+      // Under the next saved talk: when it starts, and the reminder setting.
+      agenda.flatMap(a -> reminders.flatMap(r -> ReminderCards.homeLine(a, r, at)))
+          .ifPresent(line -> mine.add(Math.min(2, mine.size()), line));
+      blocks.addAll(mine);
       Set<TalkId> saved = agenda.map(a -> a.talks().stream().map(AgendaCards::id).collect(Collectors.toSet())).orElse(Set.of());
       TalkCards.Saving saving = new TalkCards.Saving(AgendaAction.Place.HOME, null, saved);
       int[] index = {0};

@@ -33,6 +33,7 @@ import io.istiocon.bot.search.QueryParser;
 import io.istiocon.bot.search.Text;
 import io.istiocon.bot.service.AgendaService;
 import io.istiocon.bot.service.AnswerService;
+import io.istiocon.bot.service.Reminders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,11 +86,11 @@ final class SlackApp {
    * @param executor where events and button clicks are answered after the acknowledgement
    * @param ticker measures answer latency (a fake one in tests)
    */
-  SlackApp(AnswerService answers, AgendaService agenda, SlackPoster poster, UserZones zones, SeenEvents seen, Clock clock,
-      Executor executor, String botUserId, Metrics metrics, Ticker ticker) {
+  SlackApp(AnswerService answers, AgendaService agenda, Reminders reminders, SlackPoster poster, UserZones zones,
+      SeenEvents seen, Clock clock, Executor executor, String botUserId, Metrics metrics, Ticker ticker) {
     this.answers = answers;
     this.agenda = agenda;
-    this.replies = new AgendaReplies(agenda, answers, poster, zones, clock);
+    this.replies = new AgendaReplies(agenda, reminders, answers, poster, zones, clock);
     this.poster = poster;
     this.zones = zones;
     this.seen = seen;

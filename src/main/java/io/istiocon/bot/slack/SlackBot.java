@@ -13,6 +13,8 @@ import com.slack.api.util.http.SlackHttpClient;
 import io.istiocon.bot.ops.Metrics;
 import io.istiocon.bot.service.AgendaService;
 import io.istiocon.bot.service.AnswerService;
+import io.istiocon.bot.service.ReminderSender;
+import io.istiocon.bot.service.Reminders;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -96,20 +98,29 @@ public final class SlackBot implements AutoCloseable {
 
   /**
    * Builds and starts the Bolt app: questions answered by {@code answers}, agendas kept by
-   * {@code agenda}, events and clicks answered on {@code answering} after the acknowledgement.
+   * {@code agenda} and their reminders by {@code reminders}, events and clicks answered on {@code answering} after the acknowledgement.
    *
    * @param clock the time questions are asked at, and signatures are checked against
    * @param ticker the caches' clock and the answer-latency measure (a fake one in tests)
    * @param sleeper waits between Web API retries
    */
-  public void start(AnswerService answers, AgendaService agenda, Clock clock, Ticker ticker, Sleeper sleeper,
-      Executor answering) {
+  public void start(AnswerService answers, AgendaService agenda, Reminders reminders, Clock clock, Ticker ticker,
+      Sleeper sleeper, Executor answering) {
     SlackPoster poster = new SlackPoster(slack, settings.botToken(), sleeper, metrics);
     UserZones zones = new UserZones(poster::userZone, zoneLookups, ticker);
-    SlackApp handlers = new SlackApp(answers, agenda, poster, zones, new SeenEvents(ticker, SeenEvents.REMEMBER), clock,
+    SlackApp handlers = new SlackApp(answers, agenda, reminders, poster, zones, new SeenEvents(ticker, SeenEvents.REMEMBER), clock,
         answering, bot.getUserId(), metrics, ticker);
     app = handlers.build(slack, settings, bot);
     app.start();
+  }
+
+  /**
+   * Returns reminders and change notices on Slack's Web API with the bot token: scheduled DMs, their
+   * deletes, and notices posted with the same retries as answers (waiting with {@code sleeper}).
+   */
+  public ReminderSender reminderSender(Sleeper sleeper) {
+    return new SlackReminders(slack.methods(settings.botToken()), new SlackPoster(slack, settings.botToken(), sleeper,
+        metrics), metrics);
   }
 
   /** Returns the servlet for {@code POST /slack/events} in HTTP mode. */

@@ -276,7 +276,7 @@ final class TalkCards {
     blocks.add(context(List.of(markdownText("Ask with `/istiocon your question`, mention me in a channel, or send me a DM. "
         + "Click \u2b50 Save on a talk to keep it in your agenda: `/istiocon " + AgendaCards.MY_AGENDA + "` lists it, "
         + "`/istiocon calendar link` gives you a feed of it for your calendar app, "
-        + "and `/istiocon forget me` deletes everything I keep about you."))));
+        + "and `/istiocon forget me` deletes everything I keep about you. " + SlackText.escape(Help.REMINDERS)))));
     return new Message(SlackText.escape(Help.INTRO + " Try: " + Help.EXAMPLES.stream().map(e -> "/istiocon " + e.question())
         .collect(Collectors.joining(", "))), blocks);
   }

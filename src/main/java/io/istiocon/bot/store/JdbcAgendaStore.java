@@ -4,9 +4,15 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.istiocon.bot.agenda.AgendaEntry;
 import io.istiocon.bot.agenda.AgendaStore;
 import io.istiocon.bot.agenda.CalendarStore;
+import io.istiocon.bot.agenda.Cancellation;
 import io.istiocon.bot.agenda.ClaimKind;
 import io.istiocon.bot.agenda.Forgotten;
+import io.istiocon.bot.agenda.Reminder;
+import io.istiocon.bot.agenda.ReminderSetting;
+import io.istiocon.bot.agenda.ReminderStore;
 import io.istiocon.bot.agenda.StoreUnavailableException;
+import io.istiocon.bot.agenda.TalkId;
+import io.istiocon.bot.agenda.TalkRecord;
 import io.istiocon.bot.agenda.TalkVersion;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,9 +40,10 @@ import org.sqlite.SQLiteJDBCLoader;
  * The agenda store on SQLite or PostgreSQL through one schema and the same SQL. Every write is one
  * statement, so it is atomic; inserts that must happen once ({@code save}, {@code claim}) rely on a
  * primary key and {@code ON CONFLICT DO NOTHING}, so replicas racing on the same row cannot lose or
- * double it. The calendar feed's tables are behind {@link CalendarStore}, in {@link CalendarTables}.
+ * double it. The calendar feed's tables are behind {@link CalendarStore}, in {@link CalendarTables};
+ * reminders and change notices behind {@link ReminderStore}, in {@link ReminderTables}.
  */
-public final class JdbcAgendaStore implements AgendaStore, CalendarStore, AutoCloseable {
+public final class JdbcAgendaStore implements AgendaStore, CalendarStore, ReminderStore, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(JdbcAgendaStore.class);
 
   private final HikariDataSource pool;
@@ -141,7 +148,9 @@ public final class JdbcAgendaStore implements AgendaStore, CalendarStore, AutoCl
     return transaction("forget a user", c -> {
       try (PreparedStatement delete = c.prepareStatement("DELETE FROM saved_talk WHERE user_id = ?")) {
         delete.setString(1, userId);
-        return new Forgotten(delete.executeUpdate(), CalendarTables.deleteLinks(c, userId));
+        Forgotten forgotten = new Forgotten(delete.executeUpdate(), CalendarTables.deleteLinks(c, userId));
+        ReminderTables.forget(c, userId);
+        return forgotten;
       }
     });
   }
@@ -175,6 +184,116 @@ public final class JdbcAgendaStore implements AgendaStore, CalendarStore, AutoCl
   public Map<TalkVersion, Integer> sequences(Collection<TalkVersion> talks) {
     Objects.requireNonNull(talks, "talks");
     return talks.isEmpty() ? Map.of() : call("read talk versions", c -> CalendarTables.sequences(c, talks));
+  }
+
+  // ---- reminders and change notices (ReminderTables) ----------------------------------------
+
+  @Override
+  public Optional<ReminderSetting> reminderSetting(String userId) {
+    Objects.requireNonNull(userId, "userId");
+    return call("read a reminder setting", c -> ReminderTables.setting(c, userId));
+  }
+
+  @Override
+  public void setReminderSetting(String userId, ReminderSetting setting) {
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(setting, "setting");
+    call("store a reminder setting", c -> {
+      ReminderTables.setSetting(c, userId, setting);
+      return null;
+    });
+  }
+
+  @Override
+  public boolean addReminder(Reminder pending) {
+    Objects.requireNonNull(pending, "pending");
+    return call("add a reminder", c -> ReminderTables.add(c, pending));
+  }
+
+  @Override
+  public Optional<Reminder> claimReminder(String userId, TalkId talk, Instant now, Instant leaseUntil) {
+    return call("claim a reminder", c -> ReminderTables.claim(c, userId, talk, now, leaseUntil));
+  }
+
+  @Override
+  public List<Reminder> claimReminders(Instant now, Instant horizon, Instant leaseUntil, int limit) {
+    return call("claim due reminders", c -> ReminderTables.claimDue(c, now, horizon, leaseUntil, limit));
+  }
+
+  @Override
+  public boolean reminderScheduled(Reminder scheduled) {
+    return call("record a scheduled reminder", c -> ReminderTables.scheduled(c, scheduled));
+  }
+
+  @Override
+  public boolean reminderPending(String userId, TalkId talk, Instant postAt, Instant notBefore) {
+    return call("put a reminder back", c -> ReminderTables.pending(c, userId, talk, postAt, notBefore));
+  }
+
+  @Override
+  public Optional<Reminder> removeReminder(String userId, TalkId talk) {
+    return call("remove a reminder", c -> ReminderTables.remove(c, userId, talk));
+  }
+
+  @Override
+  public List<Reminder> removeReminders(String userId) {
+    return call("remove reminders", c -> ReminderTables.removeAll(c, userId));
+  }
+
+  @Override
+  public List<Reminder> reminders(String userId) {
+    return call("list reminders", c -> ReminderTables.of(c, userId));
+  }
+
+  @Override
+  public List<Reminder> remindersOf(TalkId talk) {
+    return call("list a talk's reminders", c -> ReminderTables.ofTalk(c, talk));
+  }
+
+  @Override
+  public void addCancellation(Cancellation cancellation, Instant notBefore) {
+    call("keep a delete for later", c -> {
+      ReminderTables.addCancellation(c, cancellation, notBefore);
+      return null;
+    });
+  }
+
+  @Override
+  public List<Cancellation> claimCancellations(Instant now, Instant leaseUntil, int limit) {
+    return call("claim deletes owed", c -> ReminderTables.claimCancellations(c, now, leaseUntil, limit));
+  }
+
+  @Override
+  public void cancellationDone(Cancellation cancellation) {
+    call("forget a delete owed", c -> {
+      ReminderTables.cancellationDone(c, cancellation);
+      return null;
+    });
+  }
+
+  @Override
+  public List<TalkId> savedTalks() {
+    return call("list saved talks", ReminderTables::savedTalks);
+  }
+
+  @Override
+  public List<String> savers(TalkId talk) {
+    return call("list who saved a talk", c -> ReminderTables.savers(c, talk));
+  }
+
+  @Override
+  public Map<TalkId, TalkRecord> talkRecords(Collection<TalkId> talks) {
+    return talks.isEmpty() ? Map.of() : call("read recorded talks", c -> ReminderTables.records(c, talks));
+  }
+
+  @Override
+  public boolean recordTalk(TalkRecord talk) {
+    return call("record a talk", c -> ReminderTables.record(c, talk));
+  }
+
+  @Override
+  public boolean advanceTalk(TalkRecord seen, TalkRecord now) {
+    return call("claim a talk's change", c -> ReminderTables.advance(c, seen, now));
   }
 
   @Override

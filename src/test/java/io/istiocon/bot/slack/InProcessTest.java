@@ -17,6 +17,8 @@ import io.istiocon.bot.ops.Metrics;
 import io.istiocon.bot.search.QueryEngine;
 import io.istiocon.bot.service.AgendaService;
 import io.istiocon.bot.service.AnswerService;
+import io.istiocon.bot.service.Pacer;
+import io.istiocon.bot.service.Reminders;
 import io.istiocon.bot.store.JdbcAgendaStore;
 import io.istiocon.bot.store.StoreSettings;
 import io.istiocon.bot.testing.BlockKit;
@@ -79,7 +81,11 @@ class InProcessTest {
     SlackPoster poster = new SlackPoster(slack, settings.botToken(), new RecordingSleeper(), Metrics.create());
     store = JdbcAgendaStore.open(StoreSettings.sqlite(data));
     AgendaService agenda = new AgendaService(store, () -> live.current().catalog(), clock, ticker, Runnable::run, op -> { });
-    app = new SlackApp(answers, agenda, poster, new UserZones(poster::userZone, Runnable::run, ticker),
+    Metrics metrics = Metrics.create();
+    Reminders reminders = new Reminders(store, store, () -> live.current().catalog(),
+        new SlackReminders(slack.methods(settings.botToken()), poster, metrics), clock, Reminders.DEFAULT_MINUTES,
+        Pacer.tier3(clock), metrics::reminder);
+    app = new SlackApp(answers, agenda, reminders, poster, new UserZones(poster::userZone, Runnable::run, ticker),
         new SeenEvents(ticker, SeenEvents.REMEMBER), clock, answering, bot.getUserId(), Metrics.create(), ticker)
         .build(slack, settings, bot);
   }

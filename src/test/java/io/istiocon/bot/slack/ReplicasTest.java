@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.istiocon.bot.agenda.TalkId;
 import io.istiocon.bot.testing.BlockKit;
+import io.istiocon.bot.testing.FakeClock;
 import io.istiocon.bot.testing.FakeSlack;
 import io.istiocon.bot.testing.RunningBot;
 import io.istiocon.bot.testing.TestPostgres;
@@ -24,6 +25,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two bots on one PostgreSQL database, as two replicas behind one Service: Slack's retry of an
@@ -88,6 +90,47 @@ class ReplicasTest {
     String agenda = BlockKit.allText(second.slack.take("/respond/agenda").json());
     assertTrue(agenda.contains("Accelerate istio-cni with ebpf"), agenda);
     assertTrue(button(parse(second.command("U0BOTH", "ebpf talks", "q").body()).path("blocks"), "agenda_remove:0").isPresent());
+  }
+
+  @Test
+  void talkMovedInTheCatalogBothReplicasWatch_isToldAndRescheduledExactlyOnce(@TempDir Path temp) throws Exception {
+    Path catalog = RemindersTest.catalogCopy(temp);
+    FakeClock clock = new FakeClock(RunningBot.NOW);
+    List<RunningBot> replicas = new ArrayList<>();
+    for (int r = 0; r < 2; r++) {
+      RunningBot bot = RunningBot.start(new FakeSlack(), catalog, Map.of("DATABASE_URL", database.url()), 1, clock);
+      bots.add(bot);
+      replicas.add(bot);
+    }
+    RemindersTest.save(replicas.get(0), "U0MOVE1", "e7p");
+    RemindersTest.save(replicas.get(1), "U0MOVE2", "e7p");
+    replicas.get(0).slack.take(RemindersTest.SCHEDULE);
+    replicas.get(1).slack.take(RemindersTest.SCHEDULE);
+
+    RemindersTest.moveEbpf(temp, "2021-02-25T06:40:00Z", "2021-02-25T07:20:00Z");
+    ExecutorService both = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> reloads = new ArrayList<>();
+      for (RunningBot bot : replicas) {
+        reloads.add(both.submit(() -> bot.server.reloadCatalog()));
+      }
+      for (Future<?> reload : reloads) {
+        reload.get();
+      }
+    } finally {
+      both.shutdown();
+    }
+
+    Map<String, Integer> calls = new HashMap<>();
+    List<String> dms = new ArrayList<>();
+    for (RunningBot bot : replicas) {
+      for (String path : List.of(RemindersTest.DELETE, RemindersTest.SCHEDULE)) {
+        calls.merge(path, bot.slack.drain(path).size(), Integer::sum);
+      }
+      bot.slack.drain(POST).forEach(p -> dms.add(p.form().get("channel")));
+    }
+    assertEquals(Map.of(RemindersTest.DELETE, 2, RemindersTest.SCHEDULE, 2), calls, "one delete and one new schedule per user");
+    assertEquals(List.of("U0MOVE1", "U0MOVE2"), dms.stream().sorted().toList(), "one DM per user, from one replica");
   }
 
   @Test

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * each test and says how to reach it. Two stores opened on one database stand for two replicas.
  * The calendar feed's part of the contract is in {@link CalendarStoreContract}.
  */
-abstract class AgendaStoreContract implements CalendarStoreContract {
+abstract class AgendaStoreContract implements CalendarStoreContract, ReminderStoreContract {
   static final Instant T0 = Instant.parse("2021-02-22T16:00:00Z");
   private final List<JdbcAgendaStore> opened = new ArrayList<>();
   JdbcAgendaStore store;

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -28,7 +29,8 @@ import okhttp3.mockwebserver.SocketPolicy;
 
 /**
  * A local stand-in for the Slack Web API and for {@code response_url}s, on MockWebServer bound to
- * 127.0.0.1. It answers like Slack, records every call by path, and can be scripted to fail
+ * 127.0.0.1. It answers like Slack (scheduled messages get ids Q1, Q2, ... in the DM channel
+ * {@code D<user>}), records every call by path, and can be scripted to fail
  * (429, 5xx, a dropped connection) or to hold {@code chat.postMessage} until released.
  */
 public final class FakeSlack implements AutoCloseable {
@@ -80,6 +82,7 @@ public final class FakeSlack implements AutoCloseable {
   private volatile CountDownLatch postsHeld = new CountDownLatch(0);
   private volatile boolean closeEachConnection;
   private final Map<String, String> zones = new ConcurrentHashMap<>();
+  private final AtomicInteger scheduled = new AtomicInteger();
 
   /** Starts the fake on a free loopback port. */
   public FakeSlack() {
@@ -221,6 +224,12 @@ public final class FakeSlack implements AutoCloseable {
         postsHeld.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         yield ok("{\"ok\":true,\"channel\":\"C0CHAN1\",\"ts\":\"1614015900.000200\",\"message\":{\"type\":\"message\"}}");
       }
+      case "/api/chat.scheduleMessage" -> {
+        String user = call.form().getOrDefault("channel", "");
+        yield ok("{\"ok\":true,\"channel\":\"D" + user + "\",\"scheduled_message_id\":\"Q" + scheduled.incrementAndGet()
+            + "\",\"post_at\":" + call.form().getOrDefault("post_at", "0") + "}");
+      }
+      case "/api/chat.deleteScheduledMessage" -> ok("{\"ok\":true}");
       case "/api/views.publish" -> ok("{\"ok\":true,\"view\":{\"id\":\"V0HOME\",\"type\":\"home\"}}");
       case "/api/users.info" -> {
         String user = call.form().getOrDefault("user", "");

@@ -1,5 +1,6 @@
 package io.istiocon.bot.testing;
 
+import io.istiocon.bot.Reminding;
 import io.istiocon.bot.Server;
 import io.istiocon.bot.agenda.CalendarLinks;
 import io.istiocon.bot.slack.Settings;
@@ -46,15 +47,17 @@ public final class RunningBot implements AutoCloseable {
   public final Server server;
   public final RecordingSleeper sleeper = new RecordingSleeper();
   public final FakeTicker ticker = new FakeTicker();
-  public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-  public final SlackSigner signer = new SlackSigner(SECRET, clock);
+  public final Clock clock;
+  public final SlackSigner signer;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private final AtomicInteger clicks = new AtomicInteger();
   /** The temporary DATA_DIR this bot made, deleted when it closes; null when the test chose the store. */
   private final Path dataDir;
 
-  private RunningBot(FakeSlack slack, Map<String, String> env, int answeringThreads) throws StartException {
+  private RunningBot(FakeSlack slack, Map<String, String> env, int answeringThreads, Clock clock) throws StartException {
     this.slack = slack;
+    this.clock = clock;
+    this.signer = new SlackSigner(SECRET, clock);
     Map<String, String> all = new HashMap<>(env);
     this.dataDir = env.containsKey("DATA_DIR") || env.containsKey("DATABASE_URL") ? null : temporaryFolder();
     if (dataDir != null) {
@@ -62,7 +65,7 @@ public final class RunningBot implements AutoCloseable {
     }
     try {
       Optional<URI> publicUrl = Optional.ofNullable(all.get("PUBLIC_URL")).map(CalendarLinks::publicUrl);
-      this.server = Server.start(Settings.fromEnv(all), StoreSettings.fromEnv(all), publicUrl,
+      this.server = Server.start(Settings.fromEnv(all), StoreSettings.fromEnv(all), publicUrl, Reminding.fromEnv(all),
           new Server.Options("127.0.0.1", clock, ticker, sleeper, Executors.newFixedThreadPool(answeringThreads)));
     } catch (StoreSettingsException e) {
       delete(dataDir);
@@ -97,9 +100,15 @@ public final class RunningBot implements AutoCloseable {
   /** Starts the bot against an existing fake, answering events and clicks on this many threads. */
   public static RunningBot start(FakeSlack slack, Path catalog, Map<String, String> extra, int answeringThreads)
       throws StartException {
+    return start(slack, catalog, extra, answeringThreads, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  /** Starts the bot against an existing fake, with its time from {@code clock} (a {@link FakeClock} to move it). */
+  public static RunningBot start(FakeSlack slack, Path catalog, Map<String, String> extra, int answeringThreads, Clock clock)
+      throws StartException {
     Map<String, String> env = new HashMap<>(env(slack, catalog));
     env.putAll(extra);
-    return new RunningBot(slack, env, answeringThreads);
+    return new RunningBot(slack, env, answeringThreads, clock);
   }
 
   /** Returns the variables a test server runs with. */
