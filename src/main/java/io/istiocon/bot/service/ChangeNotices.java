@@ -92,9 +92,9 @@ public final class ChangeNotices {
   private void handle(TalkId talk, Notice notice) {
     for (Reminder reminder : store.remindersOf(talk)) {
       switch (notice.change()) {
-        case MOVED -> reminders.moved(reminder, notice.now());
+        // A new title or room: Slack's copy holds the card as it was saved, so it is replaced too.
+        case MOVED, CHANGED -> reminders.moved(reminder, notice.now());
         case CANCELLED -> reminders.cancelled(reminder);
-        case CHANGED -> { } // same time: Slack's copy still fits, and its card is as it was saved
       }
     }
     List<String> users = store.savers(talk);

@@ -153,7 +153,10 @@ public final class Reminders {
     return redo(user);
   }
 
-  /** Moves a user's reminder of a talk that moved: deletes Slack's copy, schedules one at the new time. */
+  /**
+   * Replaces a user's reminder of a talk that moved or changed title or room: deletes Slack's copy,
+   * schedules one with the talk as it is now, at its (new) time.
+   */
   public void moved(Reminder reminder, Session talk) {
     delete(reminder);
     ReminderSetting setting = setting(reminder.userId());

@@ -244,6 +244,28 @@ class RemindersTest {
   }
 
   @Test
+  void retitledTalk_replacesTheReminderSoItsCardHasTheNewTitle_atTheSameTime_andSaysChanged() throws Exception {
+    start(RunningBot.NOW);
+    save(bot, "U0R1", "e7p");
+    bot.slack.take(SCHEDULE);
+    Path file = temp.resolve("catalog").resolve("istiocon-2021.yaml");
+    String yaml = Files.readString(file);
+    String retitled = yaml.replace("title: \"" + EBPF + "\"", "title: \"" + EBPF + " (updated)\"");
+    assertTrue(!retitled.equals(yaml), "the ebpf talk's title was found");
+    Files.writeString(file, retitled);
+
+    bot.server.reloadCatalog();
+
+    assertEquals("Q1", bot.slack.take(DELETE).form().get("scheduled_message_id"));
+    FakeSlack.Call again = bot.slack.take(SCHEDULE);
+    assertEquals(Long.toString(EBPF_START.minusSeconds(600).getEpochSecond()), again.form().get("post_at"));
+    assertTrue(BlockKit.allText(again.formJson("blocks")).contains(EBPF + " (updated)"), again.form().get("blocks"));
+    String dm = bot.slack.take(POST).form().get("text");
+    assertTrue(dm.startsWith("Changed: "), dm);
+    assertEquals(List.of(), bot.slack.drain(POST), "told once");
+  }
+
+  @Test
   void cancelledTalk_deletesItsReminder_andSaysCancelled_andTheAnnounceChannelGetsOneSummary() throws Exception {
     bot = RunningBot.start(new FakeSlack(), catalogCopy(temp), Map.of("ANNOUNCE_CHANNEL", "C0ANNOUNCE"), 1,
         new FakeClock(RunningBot.NOW));
