@@ -114,7 +114,10 @@ def main(argv):
         # NAME=VALUE... java ARGS...; the checks after the first ";" are the image build's own
         words = shlex.split(training[0].split(";")[0])
         while words and "=" in words[0] and not words[0].startswith("-"):
-            print("train-env", words.pop(0))
+            name, _, value = words.pop(0).partition("=")
+            if value.startswith("/tmp/"):
+                value = os.path.join(work, value[1:])  # the training's scratch folders, into WORK
+            print("train-env", name + "=" + value)
         for word in words:
             print("train-arg", local(word))
     for word in entrypoint + cmd:

@@ -41,6 +41,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -155,12 +156,29 @@ public final class Server implements AutoCloseable {
             metrics.catalogRejected();
           }
         });
-    slack = SlackBot.signIn(settings, metrics);
+    // The agenda store opens while Slack checks the token: SQLite's native library and Flyway's
+    // migrations take most of a second of a cold start. It is waited for even when the token is
+    // refused (it logs nothing, so that stays serve's one line), which is what puts its classes in
+    // the image's class archive: the training step stops at that refusal (see the Dockerfile).
+    FutureTask<JdbcAgendaStore> opening = new FutureTask<>(() -> open(stored));
+    Thread opener = new Thread(opening, "store-open");
+    opener.setDaemon(true);
+    opener.start();
+    try {
+      slack = SlackBot.signIn(settings, metrics);
+    } catch (StartException | RuntimeException e) {
+      try {
+        store = opened(opening); // closed by the shutdown that follows
+      } catch (StartException | RuntimeException alsoFailed) {
+        log.debug("the agenda store did not open either: {}", alsoFailed.getMessage()); // the token's error is shown
+      }
+      throw e;
+    }
     // The first load runs while the app and the HTTP server are built, which takes a few hundred
     // milliseconds off the start-up on two cores. Not before the tokens are checked: a refused
     // token must stop serve with its one line and nothing else.
     scheduler.execute(catalog::current);
-    store = open(stored); // while the catalog loads
+    store = opened(opening);
     calendarLinks = publicUrl.map(url -> new CalendarLinks(store, url, new SecureRandom(), options.clock())).orElse(null);
     lookups = Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "agenda-lookup");
@@ -329,6 +347,24 @@ public final class Server implements AutoCloseable {
       answering.shutdownNow();
     }
     return false;
+  }
+
+  /** Waits for the store that {@code opening} opens; its failure is rethrown as it was thrown. */
+  private static JdbcAgendaStore opened(FutureTask<JdbcAgendaStore> opening) throws StartException {
+    try {
+      return opening.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StartException("interrupted while opening the agenda store");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof StartException refused) {
+        throw refused;
+      }
+      if (e.getCause() instanceof RuntimeException failed) {
+        throw failed;
+      }
+      throw new IllegalStateException("opening the agenda store failed", e.getCause());
+    }
   }
 
   private static JdbcAgendaStore open(StoreSettings stored) throws StartException {

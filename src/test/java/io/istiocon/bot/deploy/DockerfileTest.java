@@ -94,6 +94,11 @@ class DockerfileTest {
     assertTrue(training.env().get("SLACK_BOT_TOKEN").startsWith("xoxb-"), "passes the settings check, then stops at auth.test");
     String run = docker.runtime().all("RUN").stream().filter(r -> r.contains("ArchiveClassesAtExit")).findFirst().orElseThrow();
     assertTrue(run.contains("test -s " + archive), "the build fails if no archive was written: " + run);
+    String scratch = training.env().get("DATA_DIR");
+    assertTrue(scratch != null && scratch.startsWith("/tmp/"), "the training opens the store in a scratch folder, "
+        + "never the data volume's (a root-owned file there would lock the bot's user out): " + scratch);
+    assertTrue(run.contains("rm -rf") && run.contains(" " + scratch) && run.contains("/tmp/sqlite-*"),
+        "and removes it, and SQLite's unpacked library: " + run);
   }
 
   @Test
