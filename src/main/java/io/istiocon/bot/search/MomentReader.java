@@ -190,7 +190,7 @@ final class MomentReader {
 
   /** Words between "next" and its noun: "the next english-language talk", "the next lightning talk". */
   private static final Set<String> MODIFIERS = Set.of("english", "chinese", "language", "lightning", "live",
-      "big", "main", "short", "technical", "tech", "adoption", "user");
+      "big", "main", "short", "technical", "tech", "adoption", "user", "actual", "real", "proper", "full", "length");
   private static final Set<String> NEXT_NOUNS = Set.of("talk", "talks", "session", "sessions", "presentation",
       "presentations", "one", "ones", "slot", "up", "item", "thing", "keynote", "workshop");
 
@@ -214,6 +214,9 @@ final class MomentReader {
       if (w.unusedContentCount() == 1 || after.isEmpty() && w.unusedContentCount() <= 3 || NEXT_NOUNS.contains(after)
           || Set.of("what", "whats", "s", "is", "comes", "come").contains(before)) {
         w.used[i] = true;
+        if (Set.of("comes", "come").contains(before) && w.free(i - 1)) {
+          w.used[i - 1] = true; // "what comes next"
+        }
         if (NEXT_NOUNS.contains(after) && !after.equals("keynote") && !after.equals("workshop")) {
           w.used[noun] = true;
         }

@@ -84,7 +84,12 @@ public final class QueryEngine {
       };
     }
     Filter filter = new Filter(index, query, now, asker, excluded);
-    Ranker.Selection selection = Ranker.select(index, query, known, entities, filter);
+    Ranker.Selection selection = query.split() >= 0 ? compare(index, query, literal, filter, now, asker, excluded) : null;
+    if (selection != null) {
+      return new Answer(query, intent, selection.hits(), selection.total(), false, notes, List.of(), List.of(),
+          index.catalog());
+    }
+    selection = Ranker.select(index, query, known, entities, filter);
     if (!unknown.isEmpty()) {
       Answer uncovered = uncovered(index, query, intent, known, unknown, selection, literal, notes);
       if (uncovered != null) {
@@ -151,6 +156,40 @@ public final class QueryEngine {
     }
     return Explanations.empty(index, query, intent, notes, closest.isEmpty() ? Explanations.suggest(index, query) : List.of(),
         closest);
+  }
+
+  /**
+   * Answers a question that sets two sessions against each other in the order it asks for ("which did
+   * better in views, the sketching talk or the Intuit one?", "was the kiali workshop longer than..."):
+   * each side's best match, in that order. Returns null when a side finds nothing of its own, so the
+   * question is read as a whole.
+   */
+  private static Ranker.Selection compare(SearchIndex index, Query query, Set<String> literal, Filter filter, Instant now,
+      ZoneId asker, int[] excluded) {
+    Query plain = query.withOrder(Query.Order.NONE);
+    Filter unordered = new Filter(index, plain, now, asker, excluded);
+    int[] best = new int[2];
+    for (int side = 0; side < 2; side++) {
+      List<Concepts.Concept> concepts = Concepts.of(index, query.side(side == 0), literal).concepts().stream()
+          .filter(c -> !c.alternatives.isEmpty()).toList();
+      if (concepts.isEmpty()) {
+        return null;
+      }
+      List<Entity> named = concepts.stream().filter(c -> c.entity != null).map(c -> c.entity).toList();
+      Ranker.Selection found = Ranker.select(index, plain, concepts, named, unordered);
+      if (found.hits().isEmpty()) {
+        return null;
+      }
+      best[side] = index.numberOf(found.hits().get(0).session());
+    }
+    if (best[0] == best[1]) {
+      return null;
+    }
+    List<Answer.Hit> hits = new ArrayList<>();
+    for (int d : filter.sort(index, best, 2)) {
+      hits.add(new Answer.Hit(index.doc(d), 1.0));
+    }
+    return new Ranker.Selection(hits, 2, false);
   }
 
   /** Another reading of a question whose own found nothing, with the note that says so. */

@@ -92,6 +92,9 @@ final class TimeReader {
       SessionType type = null;
       for (; j < w.size() && words.size() <= 3 && w.free(j); j++) {
         String word = w.at(j);
+        if (DayReader.isWeekday(word) && j + 1 < w.size()) {
+          continue; // "the thursday social": the day stays for the day reader, which names the session's day
+        }
         type = TypeWords.single(word);
         if (type != null || isTimeWord(word) || Lexicon.STOPWORDS.contains(word)) {
           break;
@@ -125,6 +128,9 @@ final class TimeReader {
       boolean all = !right && Set.of("talks", "sessions", "presentations", "ones").contains(w.at(start - 1));
       w.reference = new When.Reference(BEFORE.contains(cue), type == null ? -1 : type.ordinal(), words, all);
       w.take(start, end);
+      for (int k = start; k < end; k++) {
+        w.used[k] &= !DayReader.isWeekday(w.at(k)); // the day is read by the day reader
+      }
       return;
     }
   }
