@@ -175,6 +175,15 @@ final class MomentReader {
       w.clip = When.Clip.TO_NOW; // "what did I miss this morning": the rest is cut in when(), once days are read
     }
     readNext(w);
+    readStatus(w);
+    for (String done : List.of("presented", "shown", "streamed", "discussed", "covered", "broadcast", "played", "aired",
+        "talked", "demoed", "presenting")) {
+      int at = w.find("being", done);
+      if (at >= 0 && w.around == null && w.from == null && w.to == null && w.reference == null) {
+        w.take(at, at + 2); // "what's being presented?": what is on now
+        w.around = When.Around.of(When.Kind.NOW);
+      }
+    }
     boolean anchored = w.around != null || w.from != null || w.to != null || w.reference != null;
     for (int i = 0; i < w.size() && !anchored; i++) {
       // "which talk is live?", "anything streaming?": but "drawing diagrams live" is a topic
@@ -184,6 +193,25 @@ final class MomentReader {
         w.used[i] = true;
         w.around = When.Around.of(When.Kind.NOW);
         anchored = true;
+      }
+    }
+  }
+
+  /**
+   * Takes a session said to be still on as the asker's situation when the question asks what comes
+   * next: "workshop's still going but I'm not in it - what's the next thing that starts?" asks for
+   * anything next, not the next workshop.
+   */
+  private static void readStatus(Words w) {
+    if (w.around == null || w.around.kind() != When.Kind.NEXT) {
+      return;
+    }
+    for (String going : List.of("going", "on", "running", "happening")) {
+      int at = w.find("still", going);
+      int subject = at - (Set.of("is", "s").contains(w.at(at - 1)) ? 2 : 1);
+      if (at > 0 && w.free(subject) && (TypeWords.single(w.at(subject)) != null
+          || TimeReader.SESSION_NOUNS.contains(w.at(subject)) && !w.at(subject).equals("one"))) {
+        w.take(subject, at + 2);
       }
     }
   }

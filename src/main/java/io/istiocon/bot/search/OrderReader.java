@@ -175,6 +175,16 @@ final class OrderReader {
         first = true;
       }
     }
+    // "which ran longer, the kiali workshop or the multicluster one?": a comparison of two, ordered by length
+    boolean versus = w.has("or") || w.has("vs") || w.has("versus");
+    for (String longer : List.of("longer", "shorter")) {
+      int at = w.find(longer);
+      if (at >= 0 && versus && w.order == Query.Order.NONE) {
+        w.used[at] = true;
+        w.order = longer.equals("longer") ? Query.Order.LONGEST : Query.Order.SHORTEST;
+        w.takeAny("ran", "lasted", "was", "is");
+      }
+    }
     if ((last || first) && w.order == Query.Order.NONE) {
       w.order = last ? Query.Order.LATEST : Query.Order.EARLIEST;
       w.pick = 1;

@@ -60,6 +60,9 @@ public final class QueryParser {
     w.takeSeq("just", "logged", "in");
     w.takeSeq("logged", "in");
     w.takeSeq("just", "got", "here");
+    w.takeSeq("just", "tuned", "in");
+    w.takeSeq("tuned", "in");
+    w.takeSeq("tuning", "in");
     w.takeSeq("am", "i", "missing"); // "what am I missing at the moment": what is on
     w.takeSeq("joined", "late");
     for (String whole : List.of("schedule", "program", "programme", "agenda", "lineup", "list")) {

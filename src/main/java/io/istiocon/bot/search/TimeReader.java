@@ -169,6 +169,10 @@ final class TimeReader {
       }
       boolean instant = w.from != null && w.from.equals(w.to);
       String cue = w.at(start - 1);
+      if (cue.equals("from") && Set.of("back", "returning", "returned", "home").contains(w.at(start - 2))) {
+        w.take(start - 2, i + 1); // "just got back from lunch": where the asker was, no time of the program
+        continue;
+      }
       if (UNTIL.contains(cue) && w.free(start - 1)) {
         w.to = from; // "before lunch"
         start--;
