@@ -140,7 +140,7 @@ public final class QueryEngine {
         .map(c -> c.text).toList();
     List<String> missing = unknown.stream().map(c -> c.text).toList();
     boolean uncovered = specific.isEmpty()
-        ? known.isEmpty() ? !query.hasFilters() : telling.isEmpty()
+        ? known.isEmpty() ? !query.hasFilters() : telling.isEmpty() || outweighed(index, query, rest, telling, unknown)
         : !bearsOut(index, rest, telling);
     if (!uncovered) {
       notes.add(0, "No session mentions " + quoted(missing) + (known.isEmpty()
@@ -381,6 +381,31 @@ public final class QueryEngine {
       }
     }
     return covered >= 2 && evidence >= EVIDENCE;
+  }
+
+  /**
+   * Returns whether the words no session uses outweigh what the best match answers: two or more of
+   * them, more than the telling words the best match holds, and that match no accident by
+   * {@link #bearsOut}. "the energy use or carbon footprint of running sidecars" is about energy and
+   * carbon, whatever mentions sidecars; a question with one stray word is still about the rest.
+   */
+  private static boolean outweighed(SearchIndex index, Query query, Ranker.Selection rest,
+      List<Concepts.Concept> telling, List<Concepts.Concept> unknown) {
+    if (query.hasFilters() || query.order() != Query.Order.NONE || telling.size() >= STORY) {
+      return false;
+    }
+    for (Concepts.Concept c : telling) {
+      if (c.entity != null || c.text.contains(" ")) {
+        return false; // a speaker, a company or a term of the field named: the question is about it
+      }
+    }
+    long missing = unknown.stream().filter(c -> !c.han && c.text.length() >= 4).count();
+    if (missing < 2 || rest.hits().isEmpty() || bearsOut(index, rest, telling)) {
+      return false;
+    }
+    int d = index.numberOf(rest.hits().get(0).session());
+    long held = telling.stream().filter(c -> Concepts.matches(index, c, d)).count();
+    return missing > held;
   }
 
   /** Returns the concepts with the first of those that stand for the same terms ("side by side" is one side). */
