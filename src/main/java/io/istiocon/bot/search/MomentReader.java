@@ -212,6 +212,7 @@ final class MomentReader {
       if (at > 0 && w.free(subject) && (TypeWords.single(w.at(subject)) != null
           || TimeReader.SESSION_NOUNS.contains(w.at(subject)) && !w.at(subject).equals("one"))) {
         w.take(subject, at + 2);
+        w.relation = w.relation == null ? When.Relation.STARTS : w.relation; // its "running" is no relation asked for
       }
     }
   }
