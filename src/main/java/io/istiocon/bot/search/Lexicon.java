@@ -45,7 +45,7 @@ final class Lexicon {
       "ok", "okay", "sorry", "ugh", "hmm", "um", "uh", "lol", "btw", "dumb", "silly", "stupid", "honestly",
       "arent", "isnt", "dont", "doesnt", "didnt", "wont", "cant", "wasnt", "werent", "havent", "hasnt", "ago", "ran",
       "involving", "involve", "involves", "concerning", "featuring", "share", "shares", "am", "queueing", "queuing",
-      "dealing", "deals",
+      "dealing", "deals", "guys", "folks", "gave",
       // Chinese, as the pairs of characters Han text is read in: "talk", "share", "is there", "about", "which"...
       "演讲", "分享", "讲座", "议题", "报告", "有没", "没有", "关于", "有关", "相关", "哪些", "什么", "一下", "介绍一",
       "请问", "推荐", "会议", "大会");

@@ -175,6 +175,15 @@ final class MomentReader {
       w.clip = When.Clip.TO_NOW; // "what did I miss this morning": the rest is cut in when(), once days are read
     }
     readNext(w);
+    readStatus(w);
+    for (String done : List.of("presented", "shown", "streamed", "discussed", "covered", "broadcast", "played", "aired",
+        "talked", "demoed", "presenting")) {
+      int at = w.find("being", done);
+      if (at >= 0 && w.around == null && w.from == null && w.to == null && w.reference == null) {
+        w.take(at, at + 2); // "what's being presented?": what is on now
+        w.around = When.Around.of(When.Kind.NOW);
+      }
+    }
     boolean anchored = w.around != null || w.from != null || w.to != null || w.reference != null;
     for (int i = 0; i < w.size() && !anchored; i++) {
       // "which talk is live?", "anything streaming?": but "drawing diagrams live" is a topic
@@ -188,9 +197,29 @@ final class MomentReader {
     }
   }
 
+  /**
+   * Takes a session said to be still on as the asker's situation when the question asks what comes
+   * next: "workshop's still going but I'm not in it - what's the next thing that starts?" asks for
+   * anything next, not the next workshop.
+   */
+  private static void readStatus(Words w) {
+    if (w.around == null || w.around.kind() != When.Kind.NEXT) {
+      return;
+    }
+    for (String going : List.of("going", "on", "running", "happening")) {
+      int at = w.find("still", going);
+      int subject = at - (Set.of("is", "s").contains(w.at(at - 1)) ? 2 : 1);
+      if (at > 0 && w.free(subject) && (TypeWords.single(w.at(subject)) != null
+          || TimeReader.SESSION_NOUNS.contains(w.at(subject)) && !w.at(subject).equals("one"))) {
+        w.take(subject, at + 2);
+        w.relation = w.relation == null ? When.Relation.STARTS : w.relation; // its "running" is no relation asked for
+      }
+    }
+  }
+
   /** Words between "next" and its noun: "the next english-language talk", "the next lightning talk". */
   private static final Set<String> MODIFIERS = Set.of("english", "chinese", "language", "lightning", "live",
-      "big", "main", "short", "technical", "tech", "adoption", "user");
+      "big", "main", "short", "technical", "tech", "adoption", "user", "actual", "real", "proper", "full", "length");
   private static final Set<String> NEXT_NOUNS = Set.of("talk", "talks", "session", "sessions", "presentation",
       "presentations", "one", "ones", "slot", "up", "item", "thing", "keynote", "workshop");
 
@@ -214,6 +243,9 @@ final class MomentReader {
       if (w.unusedContentCount() == 1 || after.isEmpty() && w.unusedContentCount() <= 3 || NEXT_NOUNS.contains(after)
           || Set.of("what", "whats", "s", "is", "comes", "come").contains(before)) {
         w.used[i] = true;
+        if (Set.of("comes", "come").contains(before) && w.free(i - 1)) {
+          w.used[i - 1] = true; // "what comes next"
+        }
         if (NEXT_NOUNS.contains(after) && !after.equals("keynote") && !after.equals("workshop")) {
           w.used[noun] = true;
         }

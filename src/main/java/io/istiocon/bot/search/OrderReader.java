@@ -17,9 +17,9 @@ final class OrderReader {
       "audience", "audiences", "attended", "attendance", "crowd", "crowds", "seen", "liked", "rated", "visited",
       "popular", "popularity", "count", "eyeballs", "attention");
   private static final Set<String> MORE = Set.of("most", "highest", "top", "biggest", "largest", "greatest", "more",
-      "bigger", "larger", "higher", "greater", "topped", "maximum", "max", "best", "record", "packed");
+      "bigger", "larger", "higher", "greater", "topped", "maximum", "max", "best", "record", "packed", "better");
   private static final Set<String> LESS = Set.of("least", "fewest", "lowest", "smallest", "less", "fewer", "smaller",
-      "lower", "minimum", "min", "worst", "bottom", "quietest");
+      "lower", "minimum", "min", "worst", "bottom", "quietest", "worse");
   /** Words between a marker and what it measures: "drew the most live viewers". */
   private static final Set<String> BETWEEN = Set.of("the", "a", "live", "view", "of", "in", "terms", "number", "amount",
       "online");
@@ -112,6 +112,7 @@ final class OrderReader {
         }
         w.takeAny("drew", "pulled", "attracted", "got", "had", "drawing");
         takeTop(w); // "top 3 most viewed"
+        takeMeasures(w);
         return;
       }
     }
@@ -124,6 +125,28 @@ final class OrderReader {
     popular |= takeTop(w);
     if (popular) {
       w.order = Query.Order.POPULAR;
+    }
+    if (w.order == Query.Order.POPULAR || w.order == Query.Order.UNPOPULAR) {
+      takeMeasures(w);
+    }
+  }
+
+  /** What a view count is called once the order by it is read: no topic ("top three by views", "that have a view count"). */
+  private static final Set<String> MEASURES = Set.of("views", "viewers", "viewer", "viewership", "view", "audience",
+      "audiences", "watched", "viewed", "watchers", "eyeballs");
+  private static final Set<String> MEASURE_NOUNS = Set.of("count", "counts", "numbers", "number", "figure", "figures",
+      "stats", "data");
+
+  /** Takes the words that name the view count the answer is already ordered by, with "by" and "in" before them. */
+  private static void takeMeasures(Words w) {
+    for (int i = 0; i < w.size(); i++) {
+      if (!w.free(i) || !MEASURES.contains(w.at(i))) {
+        continue;
+      }
+      int end = i + 1;
+      end += MEASURE_NOUNS.contains(w.at(end)) ? 1 : 0;
+      int start = Set.of("by", "in", "of", "on").contains(w.at(i - 1)) && w.free(i - 1) ? i - 1 : i;
+      w.take(start, end);
     }
   }
 
@@ -150,6 +173,16 @@ final class OrderReader {
       if (at > 0 && Set.of("what", "which", "who", "whats").contains(w.at(at - 1))) {
         w.used[at] = true; // "what opens the program tomorrow?"
         first = true;
+      }
+    }
+    // "which ran longer, the kiali workshop or the multicluster one?": a comparison of two, ordered by length
+    boolean versus = w.has("or") || w.has("vs") || w.has("versus");
+    for (String longer : List.of("longer", "shorter")) {
+      int at = w.find(longer);
+      if (at >= 0 && versus && w.order == Query.Order.NONE) {
+        w.used[at] = true;
+        w.order = longer.equals("longer") ? Query.Order.LONGEST : Query.Order.SHORTEST;
+        w.takeAny("ran", "lasted", "was", "is");
       }
     }
     if ((last || first) && w.order == Query.Order.NONE) {

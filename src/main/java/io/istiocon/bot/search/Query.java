@@ -23,6 +23,9 @@ import java.util.Set;
  * @param content topic words, in order, compound glue forms included
  * @param respelled days and kinds of session read from misspellings, said in the answer
  * @param audience the live viewers a session must have had, or null
+ * @param split for a question that compares two sessions ("which drew more viewers, the sketching talk or the
+ *     intuit one?"), the position of the word between them ("or", "vs"): the content before it names one, the
+ *     content after it the other; -1 otherwise
  */
 public record Query(
     String text,
@@ -41,7 +44,8 @@ public record Query(
     Lead lead,
     List<Text.Word> content,
     List<Respelling> respelled,
-    Audience audience) {
+    Audience audience,
+    int split) {
 
   public Query {
     types = Set.copyOf(types);
@@ -88,6 +92,20 @@ public record Query(
     return when.days();
   }
 
+  /** Creates a question that compares no sessions. */
+  public Query(String text, String normalized, boolean truncated, Intent intent, Set<SessionType> types,
+      Set<String> languages, Set<SessionType> notTypes, Set<String> notLanguages, List<Text.Word> notContent, When when,
+      Order order, int pick, Duration length, Lead lead, List<Text.Word> content, List<Respelling> respelled,
+      Audience audience) {
+    this(text, normalized, truncated, intent, types, languages, notTypes, notLanguages, notContent, when, order, pick,
+        length, lead, content, respelled, audience, -1);
+  }
+
+  /** Returns the content words before the split ({@code first}) or after it. */
+  List<Text.Word> side(boolean first) {
+    return content.stream().filter(word -> first == word.position() < split).toList();
+  }
+
   /** Returns whether the answer is ordered most watched first. */
   public boolean popular() {
     return order == Order.POPULAR;
@@ -115,36 +133,36 @@ public record Query(
    */
   public Query cacheKey() {
     return new Query("", normalized, truncated, intent, types, languages, notTypes, notLanguages, notContent, when, order,
-        pick, length, lead, content, respelled, audience);
+        pick, length, lead, content, respelled, audience, split);
   }
 
   /** Returns a copy with another intent. */
   public Query withIntent(Intent newIntent) {
     return new Query(text, normalized, truncated, newIntent, types, languages, notTypes, notLanguages, notContent, when,
-        order, pick, length, lead, content, respelled, audience);
+        order, pick, length, lead, content, respelled, audience, split);
   }
 
   /** Returns a copy with another time. */
   Query withWhen(When newWhen) {
     return new Query(text, normalized, truncated, intent, types, languages, notTypes, notLanguages, notContent, newWhen,
-        order, pick, length, lead, content, respelled, audience);
+        order, pick, length, lead, content, respelled, audience, split);
   }
 
   /** Returns a copy with other kinds of session. */
   Query withTypes(Set<SessionType> newTypes) {
     return new Query(text, normalized, truncated, intent, newTypes, languages, notTypes, notLanguages, notContent, when,
-        order, pick, length, lead, content, respelled, audience);
+        order, pick, length, lead, content, respelled, audience, split);
   }
 
   /** Returns a copy with other languages. */
   Query withLanguages(Set<String> newLanguages) {
     return new Query(text, normalized, truncated, intent, types, newLanguages, notTypes, notLanguages, notContent, when,
-        order, pick, length, lead, content, respelled, audience);
+        order, pick, length, lead, content, respelled, audience, split);
   }
 
   /** Returns a copy with another order. */
   Query withOrder(Order newOrder) {
     return new Query(text, normalized, truncated, intent, types, languages, notTypes, notLanguages, notContent, when,
-        newOrder, pick, length, lead, content, respelled, audience);
+        newOrder, pick, length, lead, content, respelled, audience, split);
   }
 }

@@ -84,7 +84,12 @@ public final class QueryEngine {
       };
     }
     Filter filter = new Filter(index, query, now, asker, excluded);
-    Ranker.Selection selection = Ranker.select(index, query, known, entities, filter);
+    Ranker.Selection selection = query.split() >= 0 ? compare(index, query, literal, filter, now, asker, excluded) : null;
+    if (selection != null) {
+      return new Answer(query, intent, selection.hits(), selection.total(), false, notes, List.of(), List.of(),
+          index.catalog());
+    }
+    selection = Ranker.select(index, query, known, entities, filter);
     if (!unknown.isEmpty()) {
       Answer uncovered = uncovered(index, query, intent, known, unknown, selection, literal, notes);
       if (uncovered != null) {
@@ -135,7 +140,7 @@ public final class QueryEngine {
         .map(c -> c.text).toList();
     List<String> missing = unknown.stream().map(c -> c.text).toList();
     boolean uncovered = specific.isEmpty()
-        ? known.isEmpty() ? !query.hasFilters() : telling.isEmpty()
+        ? known.isEmpty() ? !query.hasFilters() : telling.isEmpty() || outweighed(index, query, rest, telling, unknown)
         : !bearsOut(index, rest, telling);
     if (!uncovered) {
       notes.add(0, "No session mentions " + quoted(missing) + (known.isEmpty()
@@ -151,6 +156,40 @@ public final class QueryEngine {
     }
     return Explanations.empty(index, query, intent, notes, closest.isEmpty() ? Explanations.suggest(index, query) : List.of(),
         closest);
+  }
+
+  /**
+   * Answers a question that sets two sessions against each other in the order it asks for ("which did
+   * better in views, the sketching talk or the Intuit one?", "was the kiali workshop longer than..."):
+   * each side's best match, in that order. Returns null when a side finds nothing of its own, so the
+   * question is read as a whole.
+   */
+  private static Ranker.Selection compare(SearchIndex index, Query query, Set<String> literal, Filter filter, Instant now,
+      ZoneId asker, int[] excluded) {
+    Query plain = query.withOrder(Query.Order.NONE);
+    Filter unordered = new Filter(index, plain, now, asker, excluded);
+    int[] best = new int[2];
+    for (int side = 0; side < 2; side++) {
+      List<Concepts.Concept> concepts = Concepts.of(index, query.side(side == 0), literal).concepts().stream()
+          .filter(c -> !c.alternatives.isEmpty()).toList();
+      if (concepts.isEmpty()) {
+        return null;
+      }
+      List<Entity> named = concepts.stream().filter(c -> c.entity != null).map(c -> c.entity).toList();
+      Ranker.Selection found = Ranker.select(index, plain, concepts, named, unordered);
+      if (found.hits().isEmpty()) {
+        return null;
+      }
+      best[side] = index.numberOf(found.hits().get(0).session());
+    }
+    if (best[0] == best[1]) {
+      return null;
+    }
+    List<Answer.Hit> hits = new ArrayList<>();
+    for (int d : filter.sort(index, best, 2)) {
+      hits.add(new Answer.Hit(index.doc(d), 1.0));
+    }
+    return new Ranker.Selection(hits, 2, false);
   }
 
   /** Another reading of a question whose own found nothing, with the note that says so. */
@@ -342,6 +381,31 @@ public final class QueryEngine {
       }
     }
     return covered >= 2 && evidence >= EVIDENCE;
+  }
+
+  /**
+   * Returns whether the words no session uses outweigh what the best match answers: two or more of
+   * them, more than the telling words the best match holds, and that match no accident by
+   * {@link #bearsOut}. "the energy use or carbon footprint of running sidecars" is about energy and
+   * carbon, whatever mentions sidecars; a question with one stray word is still about the rest.
+   */
+  private static boolean outweighed(SearchIndex index, Query query, Ranker.Selection rest,
+      List<Concepts.Concept> telling, List<Concepts.Concept> unknown) {
+    if (query.hasFilters() || query.order() != Query.Order.NONE || telling.size() >= STORY) {
+      return false;
+    }
+    for (Concepts.Concept c : telling) {
+      if (c.entity != null || c.text.contains(" ")) {
+        return false; // a speaker, a company or a term of the field named: the question is about it
+      }
+    }
+    long missing = unknown.stream().filter(c -> !c.han && c.text.length() >= 4).count();
+    if (missing < 2 || rest.hits().isEmpty() || bearsOut(index, rest, telling)) {
+      return false;
+    }
+    int d = index.numberOf(rest.hits().get(0).session());
+    long held = telling.stream().filter(c -> Concepts.matches(index, c, d)).count();
+    return missing > held;
   }
 
   /** Returns the concepts with the first of those that stand for the same terms ("side by side" is one side). */

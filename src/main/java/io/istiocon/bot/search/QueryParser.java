@@ -60,6 +60,9 @@ public final class QueryParser {
     w.takeSeq("just", "logged", "in");
     w.takeSeq("logged", "in");
     w.takeSeq("just", "got", "here");
+    w.takeSeq("just", "tuned", "in");
+    w.takeSeq("tuned", "in");
+    w.takeSeq("tuning", "in");
     w.takeSeq("am", "i", "missing"); // "what am I missing at the moment": what is on
     w.takeSeq("joined", "late");
     for (String whole : List.of("schedule", "program", "programme", "agenda", "lineup", "list")) {
@@ -120,8 +123,33 @@ public final class QueryParser {
     Query.Order order = w.order == Query.Order.NONE && time.reference() != null && time.reference().before()
         ? Query.Order.LATEST : w.order;
     Query query = new Query(text, normalized, truncated, Query.Intent.SEARCH, w.types, w.languages, w.notTypes,
-        w.notLanguages, excluded, time, order, w.pick, w.length, lead, content, respelled, w.audience);
+        w.notLanguages, excluded, time, order, w.pick, w.length, lead, content, respelled, w.audience,
+        split(words, w, content, order));
     return query.withIntent(intentOf(query, leftovers, who));
+  }
+
+  /** Words that set two sessions against each other: "the sketching talk or the intuit one", "5g vs sketching". */
+  private static final Set<String> VERSUS = Set.of("or", "vs", "versus", "v");
+
+  /**
+   * Returns where a question that compares two sessions in the order it asks for splits between them
+   * ("which did better in views, the sketching talk or the Intuit one?"), or -1: an "or" or "vs" with
+   * topic words on both sides, in a question ordered by views or length.
+   */
+  private static int split(List<Text.Word> words, Words w, List<Text.Word> content, Query.Order order) {
+    if (order == Query.Order.NONE || w.pick > 1) {
+      return -1;
+    }
+    for (int i = 1; i + 1 < words.size(); i++) {
+      if (w.used[i] || !VERSUS.contains(words.get(i).text())) {
+        continue;
+      }
+      int at = words.get(i).position();
+      boolean before = content.stream().anyMatch(c -> !c.joined() && c.position() < at);
+      boolean after = content.stream().anyMatch(c -> !c.joined() && c.position() > at);
+      return before && after ? at : -1;
+    }
+    return -1;
   }
 
   private static Query.Intent intentOf(Query q, List<String> leftovers, boolean who) {

@@ -2,6 +2,7 @@ package io.istiocon.bot.search;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,7 +57,9 @@ final class SpanReader {
     }
     Integer n = number(first);
     String before = w.at(i - 1);
-    boolean cued = FUTURE.contains(before) || PAST.contains(before);
+    boolean cued = FUTURE.contains(before) || PAST.contains(before)
+        || before.equals("in") && startsSoon(w) && n != null && n <= 60; // "starts in 5?", "anything kicking off in 10"
+
     if (n == null) {
       if (cued && (MINUTES.contains(first) || HOURS.contains(first))) {
         long unit = HOURS.contains(first) ? 60 : 1; // "the last hour"
@@ -84,6 +87,16 @@ final class SpanReader {
       end += 3;
     }
     return new Span(n * unit + (half ? unit / 2 : 0), end);
+  }
+
+  /** Returns whether the question asks what starts: a bare number after "in" then counts minutes ("starts in 5?"). */
+  private static boolean startsSoon(Words w) {
+    for (String verb : List.of("starts", "start", "starting", "begins", "begin", "beginning", "kicking", "kicks")) {
+      if (w.has(verb)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Integer number(String word) {
@@ -229,6 +242,16 @@ final class SpanReader {
       }
       int start = timeWord && w.free(i - 1) ? i - 1 : i;
       int end = i + 1;
+      // "between now and noon", "from now until 3pm", "now till 5": from the moment of asking to then
+      int nowAt = prep.equals("and") && w.at(i - 2).equals("now") && w.at(i - 3).equals("between") ? i - 3
+          : (TimeReader.UNTIL.contains(prep) || prep.equals("to")) && w.at(i - 2).equals("now")
+          ? (w.at(i - 3).equals("from") ? i - 3 : i - 2) : -1;
+      if (nowAt >= 0 && w.free(nowAt) && w.free(i - 2)) {
+        w.to = t;
+        w.clip = When.Clip.FROM_NOW;
+        w.take(nowAt, end);
+        continue;
+      }
       if (prep.equals("between") || (prep.equals("from") || !timeWord)
           && Set.of("and", "to", "till", "until", "-").contains(w.at(i + 1))) {
         LocalTime t2 = clock(w, i + 2, true);

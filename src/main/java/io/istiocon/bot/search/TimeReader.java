@@ -92,6 +92,9 @@ final class TimeReader {
       SessionType type = null;
       for (; j < w.size() && words.size() <= 3 && w.free(j); j++) {
         String word = w.at(j);
+        if (DayReader.isWeekday(word) && j + 1 < w.size()) {
+          continue; // "the thursday social": the day stays for the day reader, which names the session's day
+        }
         type = TypeWords.single(word);
         if (type != null || isTimeWord(word) || Lexicon.STOPWORDS.contains(word)) {
           break;
@@ -125,6 +128,9 @@ final class TimeReader {
       boolean all = !right && Set.of("talks", "sessions", "presentations", "ones").contains(w.at(start - 1));
       w.reference = new When.Reference(BEFORE.contains(cue), type == null ? -1 : type.ordinal(), words, all);
       w.take(start, end);
+      for (int k = start; k < end; k++) {
+        w.used[k] &= !DayReader.isWeekday(w.at(k)); // the day is read by the day reader
+      }
       return;
     }
   }
@@ -163,6 +169,10 @@ final class TimeReader {
       }
       boolean instant = w.from != null && w.from.equals(w.to);
       String cue = w.at(start - 1);
+      if (cue.equals("from") && Set.of("back", "returning", "returned", "home").contains(w.at(start - 2))) {
+        w.take(start - 2, i + 1); // "just got back from lunch": where the asker was, no time of the program
+        continue;
+      }
       if (UNTIL.contains(cue) && w.free(start - 1)) {
         w.to = from; // "before lunch"
         start--;

@@ -45,7 +45,40 @@ final class TypeWords {
     into.addAll(List.of(types));
   }
 
+  /** Nouns a qualifier of a kind of talk goes with: "full-length talks", "the next actual talk". */
+  private static final Set<String> TALK_NOUNS = Set.of("talk", "talks", "presentation", "presentations", "session",
+      "sessions", "one", "ones");
+
+  /**
+   * Reads what a talk is said to be rather than its kind: "full-length" and "long-form" talks are no
+   * lightning talks, an "actual" ("real", "proper") talk is no social session or office hours.
+   */
+  private static void readQualifiers(Words w) {
+    for (int i = 0; i < w.size(); i++) {
+      if (!w.free(i)) {
+        continue;
+      }
+      boolean full = Set.of("full", "long").contains(w.at(i)) && Set.of("length", "form").contains(w.at(i + 1))
+          || w.at(i).equals("fulllength");
+      boolean actual = Set.of("actual", "real", "proper").contains(w.at(i));
+      if (!full && !actual) {
+        continue;
+      }
+      int words = full && !w.at(i).equals("fulllength") ? 2 : 1;
+      int noun = i + words;
+      while (noun < i + words + 2 && Set.of("chinese", "english", "language", "technical", "tech").contains(w.at(noun))) {
+        noun++; // "full-length chinese talks"
+      }
+      if (!TALK_NOUNS.contains(w.at(noun))) {
+        continue;
+      }
+      w.take(i, i + words);
+      (w.negated[i] ? w.types : w.notTypes).add(full ? SessionType.LIGHTNING : SessionType.SOCIAL);
+    }
+  }
+
   private static void readTypes(Words w) {
+    readQualifiers(w);
     // Longest phrases first: "adoption case studies" is adoption stories, "case studies" also spotlights.
     for (String what : ADOPTION_NOUNS) {
       int at = w.find("adoption", what);

@@ -252,6 +252,14 @@ final class Words {
         || w.equals("leaving") && next.equals("out")) {
       return i + 2;
     }
+    // "not interested in the office hours", "don't care about keynotes", "not a fan of the lightning talks"
+    if (NEGATIONS.contains(w) && (next.equals("interested") && at(i + 2).equals("in")
+        || next.equals("care") && Set.of("about", "for").contains(at(i + 2)))) {
+      return i + 3;
+    }
+    if (w.equals("not") && next.equals("a") && at(i + 2).equals("fan") && at(i + 3).equals("of")) {
+      return i + 4;
+    }
     if (w.equals("without") && Set.of("a", "an").contains(next)) {
       return -1; // "tls for a cache without an egress gateway" says how, it excludes nothing
     }

@@ -88,6 +88,7 @@ final class ZoneReader {
         || TimeReader.isPartOfDay(w.at(i + n)) && !before.equals("in") // "the pacific evening"
         || !before.isEmpty() && before.chars().allMatch(Character::isDigit) // "after 12 pacific"
             && (TimeReader.UNTIL.contains(w.at(i - 2)) || Set.of("after", "at", "from", "since").contains(w.at(i - 2)))
+        || Set.of("noon", "midday", "midnight").contains(before) // "between now and noon pacific"
         || w.at(i + n).equals("here") || w.at(i + n).equals("based"); // "tokyo here, what's on tonight?"
   }
 }

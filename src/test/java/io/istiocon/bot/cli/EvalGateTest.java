@@ -32,7 +32,7 @@ class EvalGateTest {
   @ValueSource(strings = {"dev-questions.jsonl", "dev-questions-2.jsonl", "team-questions.jsonl", "team-questions-2.jsonl",
       "team-questions-3.jsonl", "team-questions-4.jsonl",
       "team-questions-5.jsonl", "team-questions-6.jsonl", "team-questions-7.jsonl", "team-questions-8.jsonl",
-      "team-questions-9.jsonl"})
+      "team-questions-9.jsonl", "team-questions-10.jsonl"})
   void batch_meetsTheQualityBar(String set) throws IOException {
     Path file = Path.of("src/test/resources/eval", set);
     List<JsonNode> questions = new ArrayList<>();
