@@ -38,9 +38,9 @@ ENV CATALOG_DIR=/app/catalog \
 # start then maps instead of loading and verifying them again. The training has no Slack to talk to,
 # so it stops at auth.test with exit code 2 and that message, after the store has opened (in a
 # scratch DATA_DIR, removed with SQLite's unpacked library: nothing of it may reach the data
-# volume); the archive is written on exit all the same. It takes about a third off the time to
-# /readyz (measured: docs/operations.md#measured-footprint). Same flags as ENTRYPOINT but the
-# archive one (DockerfileTest holds them together).
+# volume); the archive is written on exit all the same. It halves the time to /readyz (measured:
+# docs/operations.md#measured-footprint). Same flags as ENTRYPOINT but the archive one
+# (DockerfileTest holds them together).
 RUN SLACK_BOT_TOKEN=xoxb-training SLACK_SIGNING_SECRET=training SLACK_API_URL=http://127.0.0.1:9/api/ \
     DATA_DIR=/tmp/istiocon-training \
     java -XX:ArchiveClassesAtExit=/app/istiocon-bot.jsa -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar /app/istiocon-bot.jar serve; \
