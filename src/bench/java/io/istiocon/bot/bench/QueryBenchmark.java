@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @State(Scope.Benchmark)
 public class QueryBenchmark {
-  @Param({"real", "10000", "100000"})
+  /** The real catalog, a generated one of this many sessions, or {@code CxN}: C conferences of N sessions each. */
+  @Param({"real", "10000", "100000", "10x1000"})
   public String catalog;
 
   private SearchIndex index;
@@ -47,7 +48,15 @@ public class QueryBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     Catalog real = TestCatalogs.real();
-    Catalog chosen = catalog.equals("real") ? real : new CatalogGenerator(real).generate(Integer.parseInt(catalog), 42);
+    Catalog chosen;
+    if (catalog.equals("real")) {
+      chosen = real;
+    } else if (catalog.contains("x")) {
+      String[] sizes = catalog.split("x");
+      chosen = new CatalogGenerator(real).generateConferences(Integer.parseInt(sizes[0]), Integer.parseInt(sizes[1]), 42);
+    } else {
+      chosen = new CatalogGenerator(real).generate(Integer.parseInt(catalog), 42);
+    }
     CatalogReader.SynonymsResult synonyms = new CatalogReader().readSynonyms(Path.of("catalog/synonyms.yaml"), "synonyms");
     index = SearchIndex.build(chosen, Synonyms.of(synonyms.groups()));
     questions = Questions.load();

@@ -56,6 +56,30 @@ public final class CatalogGenerator {
     return new Catalog(1, "generated-" + size + "-" + seed, List.of(big));
   }
 
+  /**
+   * Returns a catalog of {@code conferences} conferences of {@code size} sessions each, as several
+   * years of one event would be: ids and names carry the year, and each is 52 weeks after the one
+   * before (weekdays stay), the first at the source's dates.
+   */
+  public Catalog generateConferences(int conferences, int size, long seed) {
+    List<Conference> out = new ArrayList<>(conferences);
+    for (int k = 0; k < conferences; k++) {
+      Conference one = generate(size, seed + k).conferences().get(0);
+      Duration shift = Duration.ofDays(364L * k);
+      String id = conference.id().replaceAll("-?\\d{4}$", "") + "-" + (conference.start().getYear() + k);
+      List<Session> sessions = new ArrayList<>(size);
+      for (Session s : one.sessions()) {
+        sessions.add(new Session(id, s.id(), s.title(), s.type(), s.language(), s.subtitled(), s.start().plus(shift),
+            s.end().plus(shift), s.speakers(), s.abstractText(), s.summary(), s.tags(), s.video(), s.slides(), s.page(),
+            s.popularity(), s.room(), s.track()));
+      }
+      out.add(new Conference(id, conference.name().replaceAll("\\s*\\d{4}$", "") + " " + (conference.start().getYear() + k),
+          conference.start().plusDays(364L * k), conference.end().plusDays(364L * k), conference.zone(), conference.website(),
+          conference.description(), conference.stats(), sessions));
+    }
+    return new Catalog(1, "generated-" + conferences + "x" + size + "-" + seed, out);
+  }
+
   private Session pick(Random random) {
     return real.get(random.nextInt(real.size()));
   }
