@@ -26,7 +26,7 @@ public final class QueryParser {
       truncated = true;
     }
     Set<DayRef> days = new LinkedHashSet<>();
-    String folded = Clocks.mark(DayReader.takeNumericDates(OrderReader.plainNumbers(Slang.expand(Text.fold(text))), days));
+    String folded = Clocks.mark(DayReader.takeNumericDates(OrderReader.plainNumbers(ForeignWords.english(Slang.expand(Text.fold(text)))), days));
     java.util.BitSet clauseStarts = new java.util.BitSet();
     List<Text.Word> all = Text.words(folded, clauseStarts);
     List<Text.Word> words = new ArrayList<>();
