@@ -97,6 +97,10 @@ final class Filter {
         || s.popularity(d) < 0)) {
       return false;
     }
+    if (query.lead() == Query.Lead.NO_VIDEO && index.doc(d).videoLink().isPresent()
+        || query.lead() == Query.Lead.NO_SLIDES && index.doc(d).slidesLink().isPresent()) {
+      return false;
+    }
     return time.accepts(s, d);
   }
 

@@ -85,7 +85,7 @@ public record Query(
   public enum Order { NONE, POPULAR, UNPOPULAR, EARLIEST, LATEST, LONGEST, SHORTEST }
 
   /** What a talk card shows first. */
-  public enum Lead { NONE, VIDEO, SLIDES, PAGE, SPEAKERS, TIME }
+  public enum Lead { NONE, VIDEO, SLIDES, PAGE, SPEAKERS, TIME, NO_VIDEO, NO_SLIDES }
 
   /** Returns the days the question names. */
   public List<DayRef> days() {
@@ -124,7 +124,8 @@ public record Query(
   /** Returns whether the question names any filter or exclusion. */
   public boolean hasFilters() {
     return !types.isEmpty() || !languages.isEmpty() || !notTypes.isEmpty() || !notLanguages.isEmpty() || !when.isAny()
-        || length != null || audience != null;
+        || length != null || audience != null
+        || lead == Lead.NO_VIDEO || lead == Lead.NO_SLIDES;
   }
 
   /**

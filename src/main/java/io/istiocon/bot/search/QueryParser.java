@@ -201,6 +201,10 @@ public final class QueryParser {
         w.lead = Query.Lead.VIDEO;
       }
     }
+    Query.Lead missing = Links.missing(w);
+    if (missing != null) {
+      w.lead = missing; // "which sessions don't have a video recording?", "sessions with no slides posted"
+    }
     if (w.takeAny("link", "links", "url", "page", "website", "webpage")) {
       if (w.lead == Query.Lead.NONE) {
         w.lead = Query.Lead.PAGE;
