@@ -53,8 +53,9 @@ final class Filter {
       this.maxLength = Long.MAX_VALUE;
     } else {
       long seconds = query.length().getSeconds();
-      this.minLength = Math.round(seconds * (1 - LENGTH_TOLERANCE));
-      this.maxLength = Math.round(seconds * (1 + LENGTH_TOLERANCE));
+      this.minLength = query.lengthBound() < 0 ? -1 : Math.round(seconds * (query.lengthBound() > 0 ? 1 : 1 - LENGTH_TOLERANCE));
+      this.maxLength = query.lengthBound() > 0 ? Long.MAX_VALUE
+          : query.lengthBound() < 0 ? seconds : Math.round(seconds * (1 + LENGTH_TOLERANCE));
     }
   }
 

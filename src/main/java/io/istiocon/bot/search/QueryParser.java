@@ -123,7 +123,7 @@ public final class QueryParser {
     Query.Order order = w.order == Query.Order.NONE && time.reference() != null && time.reference().before()
         ? Query.Order.LATEST : w.order;
     Query query = new Query(text, normalized, truncated, Query.Intent.SEARCH, w.types, w.languages, w.notTypes,
-        w.notLanguages, excluded, time, order, w.pick, w.length, lead, content, respelled, w.audience,
+        w.notLanguages, excluded, time, order, w.pick, w.length, w.lengthBound, lead, content, respelled, w.audience,
         split(words, w, content, order));
     return query.withIntent(intentOf(query, leftovers, who));
   }
