@@ -129,7 +129,7 @@ public final class QueryParser {
   }
 
   /** Words that set two sessions against each other: "the sketching talk or the intuit one", "5g vs sketching". */
-  private static final Set<String> VERSUS = Set.of("or", "vs", "versus", "v");
+  private static final Set<String> VERSUS = Set.of("or", "vs", "versus", "v", "than");
 
   /**
    * Returns where a question that compares two sessions in the order it asks for splits between them
