@@ -53,8 +53,9 @@ final class Filter {
       this.maxLength = Long.MAX_VALUE;
     } else {
       long seconds = query.length().getSeconds();
-      this.minLength = Math.round(seconds * (1 - LENGTH_TOLERANCE));
-      this.maxLength = Math.round(seconds * (1 + LENGTH_TOLERANCE));
+      this.minLength = query.lengthBound() < 0 ? -1 : Math.round(seconds * (query.lengthBound() > 0 ? 1 : 1 - LENGTH_TOLERANCE));
+      this.maxLength = query.lengthBound() > 0 ? Long.MAX_VALUE
+          : query.lengthBound() < 0 ? seconds : Math.round(seconds * (1 + LENGTH_TOLERANCE));
     }
   }
 
@@ -95,6 +96,10 @@ final class Filter {
     Query.Audience audience = query.audience();
     if (audience != null && (s.popularity(d) < audience.min() || s.popularity(d) > audience.max()
         || s.popularity(d) < 0)) {
+      return false;
+    }
+    if (query.lead() == Query.Lead.NO_VIDEO && index.doc(d).videoLink().isPresent()
+        || query.lead() == Query.Lead.NO_SLIDES && index.doc(d).slidesLink().isPresent()) {
       return false;
     }
     return time.accepts(s, d);

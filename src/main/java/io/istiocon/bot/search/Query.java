@@ -41,6 +41,7 @@ public record Query(
     Order order,
     int pick,
     Duration length,
+    int lengthBound,
     Lead lead,
     List<Text.Word> content,
     List<Respelling> respelled,
@@ -85,7 +86,7 @@ public record Query(
   public enum Order { NONE, POPULAR, UNPOPULAR, EARLIEST, LATEST, LONGEST, SHORTEST }
 
   /** What a talk card shows first. */
-  public enum Lead { NONE, VIDEO, SLIDES, PAGE, SPEAKERS, TIME }
+  public enum Lead { NONE, VIDEO, SLIDES, PAGE, SPEAKERS, TIME, NO_VIDEO, NO_SLIDES }
 
   /** Returns the days the question names. */
   public List<DayRef> days() {
@@ -98,7 +99,7 @@ public record Query(
       Order order, int pick, Duration length, Lead lead, List<Text.Word> content, List<Respelling> respelled,
       Audience audience) {
     this(text, normalized, truncated, intent, types, languages, notTypes, notLanguages, notContent, when, order, pick,
-        length, lead, content, respelled, audience, -1);
+        length, 0, lead, content, respelled, audience, -1);
   }
 
   /** Returns the content words before the split ({@code first}) or after it. */
@@ -124,7 +125,8 @@ public record Query(
   /** Returns whether the question names any filter or exclusion. */
   public boolean hasFilters() {
     return !types.isEmpty() || !languages.isEmpty() || !notTypes.isEmpty() || !notLanguages.isEmpty() || !when.isAny()
-        || length != null || audience != null;
+        || length != null || audience != null
+        || lead == Lead.NO_VIDEO || lead == Lead.NO_SLIDES;
   }
 
   /**
@@ -133,36 +135,36 @@ public record Query(
    */
   public Query cacheKey() {
     return new Query("", normalized, truncated, intent, types, languages, notTypes, notLanguages, notContent, when, order,
-        pick, length, lead, content, respelled, audience, split);
+        pick, length, lengthBound, lead, content, respelled, audience, split);
   }
 
   /** Returns a copy with another intent. */
   public Query withIntent(Intent newIntent) {
     return new Query(text, normalized, truncated, newIntent, types, languages, notTypes, notLanguages, notContent, when,
-        order, pick, length, lead, content, respelled, audience, split);
+        order, pick, length, lengthBound, lead, content, respelled, audience, split);
   }
 
   /** Returns a copy with another time. */
   Query withWhen(When newWhen) {
     return new Query(text, normalized, truncated, intent, types, languages, notTypes, notLanguages, notContent, newWhen,
-        order, pick, length, lead, content, respelled, audience, split);
+        order, pick, length, lengthBound, lead, content, respelled, audience, split);
   }
 
   /** Returns a copy with other kinds of session. */
   Query withTypes(Set<SessionType> newTypes) {
     return new Query(text, normalized, truncated, intent, newTypes, languages, notTypes, notLanguages, notContent, when,
-        order, pick, length, lead, content, respelled, audience, split);
+        order, pick, length, lengthBound, lead, content, respelled, audience, split);
   }
 
   /** Returns a copy with other languages. */
   Query withLanguages(Set<String> newLanguages) {
     return new Query(text, normalized, truncated, intent, types, newLanguages, notTypes, notLanguages, notContent, when,
-        order, pick, length, lead, content, respelled, audience, split);
+        order, pick, length, lengthBound, lead, content, respelled, audience, split);
   }
 
   /** Returns a copy with another order. */
   Query withOrder(Order newOrder) {
     return new Query(text, normalized, truncated, intent, types, languages, notTypes, notLanguages, notContent, when,
-        newOrder, pick, length, lead, content, respelled, audience, split);
+        newOrder, pick, length, lengthBound, lead, content, respelled, audience, split);
   }
 }

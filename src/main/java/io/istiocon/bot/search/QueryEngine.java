@@ -63,6 +63,8 @@ public final class QueryEngine {
       notes.add("No catalog is loaded yet.");
       return Explanations.empty(index, query, query.intent(), notes, List.of(), List.of());
     }
+    query = query.withWhen(ToldTime.read(query.when(), query.order(), now,
+        asker != null ? asker : index.catalog().conferences().get(0).zone()));
     Session byId = Ranker.sessionById(index, query);
     if (byId != null) {
       return new Answer(query, Query.Intent.SESSION_ID, List.of(new Answer.Hit(byId, 1.0)), 1, false, notes, List.of(),

@@ -26,7 +26,7 @@ public final class QueryParser {
       truncated = true;
     }
     Set<DayRef> days = new LinkedHashSet<>();
-    String folded = Clocks.mark(DayReader.takeNumericDates(OrderReader.plainNumbers(Slang.expand(Text.fold(text))), days));
+    String folded = Clocks.mark(DayReader.takeNumericDates(OrderReader.plainNumbers(ForeignWords.english(Slang.expand(Text.fold(text)))), days));
     java.util.BitSet clauseStarts = new java.util.BitSet();
     List<Text.Word> all = Text.words(folded, clauseStarts);
     List<Text.Word> words = new ArrayList<>();
@@ -123,13 +123,13 @@ public final class QueryParser {
     Query.Order order = w.order == Query.Order.NONE && time.reference() != null && time.reference().before()
         ? Query.Order.LATEST : w.order;
     Query query = new Query(text, normalized, truncated, Query.Intent.SEARCH, w.types, w.languages, w.notTypes,
-        w.notLanguages, excluded, time, order, w.pick, w.length, lead, content, respelled, w.audience,
+        w.notLanguages, excluded, time, order, w.pick, w.length, w.lengthBound, lead, content, respelled, w.audience,
         split(words, w, content, order));
     return query.withIntent(intentOf(query, leftovers, who));
   }
 
   /** Words that set two sessions against each other: "the sketching talk or the intuit one", "5g vs sketching". */
-  private static final Set<String> VERSUS = Set.of("or", "vs", "versus", "v");
+  private static final Set<String> VERSUS = Set.of("or", "vs", "versus", "v", "than");
 
   /**
    * Returns where a question that compares two sessions in the order it asks for splits between them
@@ -200,6 +200,10 @@ public final class QueryParser {
       if (w.lead == Query.Lead.NONE) {
         w.lead = Query.Lead.VIDEO;
       }
+    }
+    Query.Lead missing = Links.missing(w);
+    if (missing != null) {
+      w.lead = missing; // "which sessions don't have a video recording?", "sessions with no slides posted"
     }
     if (w.takeAny("link", "links", "url", "page", "website", "webpage")) {
       if (w.lead == Query.Lead.NONE) {

@@ -149,6 +149,11 @@ final class SpanReader {
           || w.at(end).equals("hence") || w.at(end).equals("away")) {
         end += w.at(end).equals("from") ? 2 : 1;
         w.around = new When.Around(When.Kind.SPAN, d, d);
+      } else if (cue.equals("than") && LengthBounds.bound(w.at(before - 1)) != 0
+          || (cue.equals("under") || cue.equals("over")) && w.free(before)) {
+        w.length = d; // "sessions shorter than 15 minutes", "talks longer than half an hour", "under 15 minutes"
+        w.lengthBound = LengthBounds.bound(cue.equals("than") ? w.at(before - 1) : cue);
+        start = cue.equals("than") ? before - 1 : before;
       } else if (TimeReader.SESSION_NOUNS.contains(w.at(end)) || TypeWords.single(w.at(end)) != null) {
         w.length = d; // "a 10-minute talk": the noun stays for the type reader
         end += w.at(end).equals("long") ? 1 : 0;

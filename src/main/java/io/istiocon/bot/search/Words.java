@@ -28,6 +28,8 @@ final class Words {
   Query.Order order = Query.Order.NONE;
   int pick;
   Duration length;
+  /** -1 when the length is the most a session may last ("shorter than 15 minutes"), 1 the least, 0 about it. */
+  int lengthBound;
   // What the time reader found (see When).
   boolean everyDay;
   LocalTime from;
