@@ -65,6 +65,8 @@ public final class QueryParser {
     w.takeSeq("tuning", "in");
     w.takeSeq("am", "i", "missing"); // "what am I missing at the moment": what is on
     w.takeSeq("joined", "late");
+    w.takeSeq("早上", "上好"); // "早上好" is "good morning", no time: Han text is read in pairs of characters
+    w.takeSeq("晚上", "上好");
     holding(w);
     alreadyOver(w);
     for (String whole : List.of("schedule", "program", "programme", "agenda", "lineup", "list")) {

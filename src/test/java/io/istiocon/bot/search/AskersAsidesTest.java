@@ -62,4 +62,17 @@ class AskersAsidesTest {
     assertEquals(List.of("c9t4"), ids("what's the last item on tuesday?", AFTER));
     assertEquals(List.of("a1k"), ids("what was the first item of the whole program?", AFTER));
   }
+
+  @Test
+  void han_goodMorningIsNoTimeAndNextOrFirstAreRead() {
+    When greeting = parser.parse("晚上好，现在在播什么？").when();
+    assertEquals(When.Kind.NOW, greeting.around().kind());
+    assertEquals(null, greeting.from());
+    assertEquals(Query.Intent.NEXT, parser.parse("周三接下来还有什么演讲？").intent());
+    Query first = parser.parse("周二的第一个环节是什么");
+    assertEquals(Query.Order.EARLIEST, first.order());
+    assertEquals(1, first.pick());
+    assertEquals(Query.Order.LATEST, parser.parse("周二最后一个环节是什么").order());
+    assertEquals(Query.Order.NONE, parser.parse("第一次用istio的经验").order());
+  }
 }
