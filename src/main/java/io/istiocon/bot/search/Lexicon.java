@@ -34,7 +34,7 @@ final class Lexicon {
       "talk", "talks", "session", "sessions", "presentation", "presentations", "covers", "cover",
       "covered", "covering", "mention", "mentions", "mentioned", "mentioning", "discuss", "discusses",
       "discussed", "discussing", "regarding", "related", "relating", "anything", "something",
-      "everything", "stuff", "topic", "topics", "thing", "things", "recommend", "recommended",
+      "everything", "stuff", "topic", "topics", "thing", "things", "item", "items", "recommend", "recommended",
       "suggest", "interesting", "good", "great", "cool", "nice", "happening", "scheduled", "schedule",
       "program", "programme", "agenda", "lineup", "event", "events", "conference", "there", "available", "held",
       "given", "giving", "gives", "give", "presenting", "presents", "present", "presented",

@@ -228,7 +228,7 @@ final class MomentReader {
     w.takeSeq("anytime", "soon"); // "not moving to k8s anytime soon"
     w.takeSeq("any", "time", "soon");
     boolean next = w.takeSeq("pick", "back", "up") | w.takeSeq("picks", "back", "up") | w.takeSeq("start", "again")
-        | w.takeSeq("starts", "again") | w.takeAny("resume", "resumes") | takeHowLong(w) | takeUpcoming(w) | w.takeAny("afterwards", "接下来", "soon", "下一", "下个") | w.takeSeq("coming", "up")
+        | w.takeSeq("starts", "again") | w.takeAny("resume", "resumes") | takeHowLong(w) | takeUpcoming(w) | w.takeAny("afterwards", "接下来", "soon", "下一", "下个") | w.takeSeq("接下", "下来") | w.takeSeq("coming", "up")
         | w.takeSeq("up", "next") | w.takeSeq("after", "this") | w.takeSeq("after", "that");
     for (int i = 0; i < w.size(); i++) {
       if (!w.free(i) || !w.at(i).equals("next")) {

@@ -167,7 +167,9 @@ final class OrderReader {
   static void readPlace(Words w) {
     // "what closed out the wednesday evening block?", "what kicked off tuesday?"
     boolean last = w.takeSeq("closed", "out") | w.takeSeq("closes", "out") | w.takeSeq("rounded", "out");
-    boolean first = w.takeSeq("kicked", "off") | w.takeSeq("kicks", "off");
+    boolean first = w.takeSeq("kicked", "off") | w.takeSeq("kicks", "off") | w.takeSeq("第一", "一个")
+        | w.takeSeq("第一", "一场"); // "第一个环节": the first session (but "第一次", the first time, is a story)
+    last |= w.takeSeq("最后", "后一", "一个") | w.takeSeq("最后", "后一", "一场");
     for (String opens : List.of("opens", "opened")) {
       int at = w.find(opens);
       if (at > 0 && Set.of("what", "which", "who", "whats").contains(w.at(at - 1))) {

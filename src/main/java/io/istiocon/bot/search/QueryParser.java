@@ -65,6 +65,10 @@ public final class QueryParser {
     w.takeSeq("tuning", "in");
     w.takeSeq("am", "i", "missing"); // "what am I missing at the moment": what is on
     w.takeSeq("joined", "late");
+    w.takeSeq("早上", "上好"); // "早上好" is "good morning", no time: Han text is read in pairs of characters
+    w.takeSeq("晚上", "上好");
+    holding(w);
+    alreadyOver(w);
     for (String whole : List.of("schedule", "program", "programme", "agenda", "lineup", "list")) {
       w.takeSeqKeepLast("full", whole);
       w.takeSeqKeepLast("whole", whole);
@@ -188,6 +192,55 @@ public final class QueryParser {
       return Query.Intent.SPEAKER;
     }
     return q.content().isEmpty() ? Query.Intent.FILTER : Query.Intent.SEARCH;
+  }
+
+  /** Words that may come before what the asker holds: "with my coffee in hand". */
+  private static final Set<String> HOLDER = Set.of("with", "my", "a", "some", "our");
+
+  /**
+   * Takes what the asker says they hold ("coffee in hand", "with a beer in hand"): it is their
+   * story, not a topic.
+   */
+  private static void holding(Words w) {
+    for (int at = w.find("in", "hand"); at > 0; at = w.find("in", "hand")) {
+      int from = at - 1;
+      while (from > 0 && at - from < 3 && HOLDER.contains(w.at(from - 1)) && w.free(from - 1)) {
+        from--;
+      }
+      w.take(from, at + 2);
+    }
+  }
+
+  private static final Set<String> LANGUAGE_WORDS = Set.of("english", "chinese", "mandarin", "中文", "英文");
+  private static final Set<String> BLOCK_WORDS = Set.of("part", "block", "track", "half", "portion", "sessions", "talks",
+      "bit", "stuff", "program", "day");
+  private static final Set<String> BE = Set.of("is", "are", "was", "were", "s", "seems", "looks");
+  private static final Set<String> OVER = Set.of("done", "over", "finished", "wrapped", "ended");
+
+  /**
+   * Takes a part of the program the asker says is over ("looks like the english part is done for
+   * today", "the chinese block is over"): it tells where they are, not a language they ask for.
+   */
+  private static void alreadyOver(Words w) {
+    w.takeSeq("looks", "like");
+    w.takeSeq("seems", "like");
+    for (int i = 0; i + 3 < w.size(); i++) {
+      if (!w.free(i) || !LANGUAGE_WORDS.contains(w.at(i))) {
+        continue;
+      }
+      int k = i + 1;
+      if (BLOCK_WORDS.contains(w.at(k))) {
+        k++;
+      }
+      if (!BE.contains(w.at(k)) || !OVER.contains(w.at(k + 1))) {
+        continue;
+      }
+      int end = k + 2;
+      if (w.at(end).equals("for") && Set.of("today", "now", "the").contains(w.at(end + 1))) {
+        end += w.at(end + 1).equals("the") && w.at(end + 2).equals("day") ? 3 : 2;
+      }
+      w.take(i > 0 && w.at(i - 1).equals("the") ? i - 1 : i, end);
+    }
   }
 
   private static void readLinks(Words w) {

@@ -19,7 +19,7 @@ final class TimeReader {
   static final Set<String> SESSION_NOUNS = Set.of("talk", "talks", "session", "sessions", "keynote", "keynotes",
       "workshop", "workshops", "lab", "labs", "spotlight", "spotlights", "lightning", "panel", "panels", "slot",
       "slots", "presentation", "presentations", "one", "ones", "thing", "things", "event", "events", "block", "tutorial",
-      "tutorials", "long", "story", "stories");
+      "tutorials", "long", "story", "stories", "item", "items");
   static final Set<String> UNTIL = Set.of("before", "by", "until", "till", "til", "untill");
   private static final Set<String> STARTS = Set.of("start", "starts", "starting", "started", "begin", "begins",
       "beginning", "began", "kick", "kicks", "kicking", "kicked", "commence", "commences", "commencing", "开始");
