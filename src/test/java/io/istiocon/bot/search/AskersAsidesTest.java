@@ -3,12 +3,9 @@ package io.istiocon.bot.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.istiocon.bot.catalog.TestCatalogs;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,25 +14,14 @@ import org.junit.jupiter.api.Test;
  */
 class AskersAsidesTest {
   private static final Instant AFTER = Instant.parse("2021-03-01T00:00:00Z");
-  private static SearchIndex real;
   private final QueryParser parser = new QueryParser();
   private final QueryEngine engine = new QueryEngine();
-
-  @BeforeAll
-  static void indexRealCatalog() {
-    real = SearchIndex.build(TestCatalogs.real(), Synonyms.NONE);
-  }
-
-  private List<String> ids(String question, Instant now) {
-    return engine.answer(real, engine.parse(question), now, (ZoneId) null).hits().stream()
-        .map(h -> h.session().id()).toList();
-  }
 
   @Test
   void holding_whatTheAskerHoldsIsNoTopic() {
     assertTrue(parser.parse("with a beer in hand, what's on right now?").content().isEmpty());
     assertTrue(parser.parse("tea in hand. anything live?").content().isEmpty());
-    assertEquals(List.of("d3p"), ids("with a beer in hand, what's on right now?", Instant.parse("2021-02-24T17:00:00Z")));
+    assertEquals(List.of("d3p"), RealCatalog.ids("with a beer in hand, what's on right now?", Instant.parse("2021-02-24T17:00:00Z")));
   }
 
   @Test
@@ -44,7 +30,7 @@ class AskersAsidesTest {
     assertTrue(q.languages().isEmpty(), q.toString());
     assertTrue(q.content().isEmpty(), q.toString());
     assertEquals(Query.Intent.NEXT, q.intent());
-    assertEquals("d1k", ids("the chinese block is over for today. what's the next session?",
+    assertEquals("d1k", RealCatalog.ids("the chinese block is over for today. what's the next session?",
         Instant.parse("2021-02-23T23:00:00Z")).get(0));
   }
 
@@ -59,8 +45,8 @@ class AskersAsidesTest {
     Query q = parser.parse("what's the last item on tuesday?");
     assertEquals(Query.Order.LATEST, q.order());
     assertEquals(1, q.pick());
-    assertEquals(List.of("c9t4"), ids("what's the last item on tuesday?", AFTER));
-    assertEquals(List.of("a1k"), ids("what was the first item of the whole program?", AFTER));
+    assertEquals(List.of("c9t4"), RealCatalog.ids("what's the last item on tuesday?", AFTER));
+    assertEquals(List.of("a1k"), RealCatalog.ids("what was the first item of the whole program?", AFTER));
   }
 
   @Test

@@ -3,28 +3,14 @@ package io.istiocon.bot.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import io.istiocon.bot.catalog.TestCatalogs;
-import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** A link asked for by its absence filters the sessions that lack it. */
 class MissingLinksTest {
-  private static SearchIndex real;
   private final QueryEngine engine = new QueryEngine();
-
-  @BeforeAll
-  static void indexRealCatalog() {
-    real = SearchIndex.build(TestCatalogs.real(), Synonyms.NONE);
-  }
-
-  private List<String> ids(String question) {
-    return engine.answer(real, engine.parse(question), Instant.parse("2021-03-01T00:00:00Z"), null).hits().stream()
-        .map(h -> h.session().id()).toList();
-  }
 
   @ParameterizedTest(name = "\"{0}\" is {1}")
   @CsvSource(delimiter = '|', value = {
@@ -35,7 +21,7 @@ class MissingLinksTest {
       "sessions that don't have slides uploaded yet     | aw b1k cw dn e1k f4p fn g1s",
   })
   void aMissingLink_filters(String question, String expected) {
-    assertEquals(List.of(expected.split(" ")), ids(question));
+    assertEquals(List.of(expected.split(" ")), RealCatalog.ids(question));
   }
 
   @ParameterizedTest(name = "\"{0}\" describes a talk")
@@ -45,6 +31,6 @@ class MissingLinksTest {
   })
   void noSlidesAsAStyle_isATopic(String question) {
     assertNotEquals(Query.Lead.NO_SLIDES, engine.parse(question).lead());
-    assertEquals("a4p", ids(question).get(0));
+    assertEquals("a4p", RealCatalog.ids(question).get(0));
   }
 }
